@@ -1,0 +1,83 @@
+package io.integration.catalog;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.integration.common.Cursor;
+import io.integration.common.DatabaseErrors;
+import io.integration.common.Page;
+import io.integration.common.PageRequest;
+import io.integration.common.PreconditionFailedException;
+import io.integration.tenancy.TenantId;
+import io.integration.tenancy.TenantTransactions;
+import io.smallrye.mutiny.Uni;
+
+/** The tenant's catalog: rules and transactions of the integrations feature. */
+@ApplicationScoped
+public class IntegrationService {
+
+    private final IntegrationRepository repository;
+    private final TenantTransactions transactions;
+
+    public IntegrationService(IntegrationRepository repository, TenantTransactions transactions) {
+        this.repository = repository;
+        this.transactions = transactions;
+    }
+
+    public Uni<IntegrationResponse> create(TenantId tenant, IntegrationRequest request) {
+        Integration entity = new Integration();
+        entity.id = UUID.randomUUID();
+        entity.tenantId = tenant.value();
+        IntegrationMapper.apply(request, entity);
+        return transactions.inTenantTransaction(tenant, () -> repository.persistAndFlush(entity))
+                .map(IntegrationMapper::toResponse)
+                .onFailure(DatabaseErrors::isUniqueViolation)
+                .transform(e -> new DuplicateIntegrationException(entity.name, entity.provider));
+    }
+
+    public Uni<IntegrationResponse> get(TenantId tenant, UUID id) {
+        return transactions.inTenantTransaction(tenant, () -> requireExisting(tenant, id))
+                .map(IntegrationMapper::toResponse);
+    }
+
+    public Uni<Page<IntegrationResponse>> list(TenantId tenant, IntegrationFilter filter, PageRequest page) {
+        PageRequest probe = new PageRequest(page.after(), page.limit() + 1);
+        return transactions.inTenantTransaction(tenant, () -> repository.listForTenant(tenant, filter, probe))
+                .map(rows -> toPage(rows, page.limit()));
+    }
+
+    /** Replaces the entry; {@code expectedVersion} (from If-Match) is checked when given. */
+    public Uni<IntegrationResponse> update(TenantId tenant, UUID id, IntegrationRequest request, Long expectedVersion) {
+        return transactions.inTenantTransaction(tenant, () -> requireExisting(tenant, id)
+                        .invoke(entity -> {
+                            if (expectedVersion != null && expectedVersion != entity.version) {
+                                throw new PreconditionFailedException("integration", id, entity.version);
+                            }
+                            IntegrationMapper.apply(request, entity);
+                        })
+                        .call(repository::flush))
+                .map(IntegrationMapper::toResponse)
+                .onFailure(DatabaseErrors::isUniqueViolation)
+                .transform(e -> new DuplicateIntegrationException(request.name().strip(), request.provider()));
+    }
+
+    public Uni<Void> delete(TenantId tenant, UUID id) {
+        return transactions.inTenantTransaction(tenant, () -> requireExisting(tenant, id)
+                .call(repository::delete))
+                .replaceWithVoid();
+    }
+
+    private Uni<Integration> requireExisting(TenantId tenant, UUID id) {
+        return repository.findForTenant(tenant, id)
+                .onItem().ifNull().failWith(() -> new IntegrationNotFoundException(id));
+    }
+
+    private static Page<IntegrationResponse> toPage(List<Integration> rows, int limit) {
+        boolean more = rows.size() > limit;
+        List<Integration> items = more ? rows.subList(0, limit) : rows;
+        String next = more ? new Cursor(items.get(limit - 1).createdAt, items.get(limit - 1).id).encode() : null;
+        return new Page<>(items.stream().map(IntegrationMapper::toResponse).toList(), next);
+    }
+}

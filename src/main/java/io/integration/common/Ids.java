@@ -1,0 +1,21 @@
+package io.integration.common;
+
+import java.util.UUID;
+
+/** Parses identifiers from paths and queries into UUIDs, answering 400 (not 404 or 500) when malformed. */
+public final class Ids {
+
+    private Ids() {
+    }
+
+    public static UUID parse(String value, String name) {
+        if (value == null || value.length() != 36) {
+            throw new InvalidRequestException("'" + name + "' must be a UUID");
+        }
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("'" + name + "' must be a UUID");
+        }
+    }
+}

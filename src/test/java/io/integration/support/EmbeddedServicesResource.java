@@ -1,0 +1,98 @@
+package io.integration.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.interfaces.RSAPublicKey;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.integration.local.EmbeddedDatabase;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Real parts for every test: an embedded PostgreSQL (fresh data folder, migrations applied by the service as the
+ * owner role) and an OIDC issuer on 127.0.0.1 publishing discovery and a JWKS, whose tokens the service verifies.
+ */
+public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleManager {
+
+    public static final String REALM_PATH = "/realms/integration";
+    public static final String AUDIENCE = "integration-service";
+
+    private EmbeddedDatabase database;
+    private WireMockServer issuer;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            Path dataDir = Files.createTempDirectory("integration-test-pg");
+            database = EmbeddedDatabase.start(dataDir, true, 0);
+        } catch (Exception e) {
+            throw new IllegalStateException("embedded PostgreSQL did not start", e);
+        }
+        TestKeys.createIfMissing();
+        issuer = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+        issuer.start();
+        String issuerUrl = "http://127.0.0.1:" + issuer.port() + REALM_PATH;
+        publishDiscovery(issuerUrl);
+        Files2.writeIssuer(issuerUrl);
+
+        Map<String, String> config = new HashMap<>(database.serviceConfiguration("api-test-pw", "worker-test-pw", "owner-test-pw"));
+        // A small pool on purpose: tenant isolation must hold when every connection is reused many times.
+        config.put("quarkus.datasource.reactive.max-size", "4");
+        config.put("quarkus.datasource.worker.reactive.max-size", "4");
+        config.put("quarkus.oidc.auth-server-url", issuerUrl);
+        config.put("quarkus.oidc.token.audience", AUDIENCE);
+        config.put("test.database.superuser-url", database.jdbcUrl() + "?user=postgres");
+        config.put("test.database.port", Integer.toString(database.port()));
+        return config;
+    }
+
+    private void publishDiscovery(String issuerUrl) {
+        RSAPublicKey key = TestKeys.publicKey();
+        String jwks = """
+                {"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"%s"}]}"""
+                .formatted(TestKeys.KEY_ID, TestKeys.base64Url(unsigned(key.getModulus())),
+                        TestKeys.base64Url(unsigned(key.getPublicExponent())));
+        String discovery = """
+                {"issuer":"%1$s","jwks_uri":"%1$s/protocol/openid-connect/certs",
+                 "token_endpoint":"%1$s/protocol/openid-connect/token",
+                 "authorization_endpoint":"%1$s/protocol/openid-connect/auth",
+                 "id_token_signing_alg_values_supported":["RS256"]}""".formatted(issuerUrl);
+        issuer.stubFor(get(urlEqualTo(REALM_PATH + "/.well-known/openid-configuration"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(discovery)));
+        issuer.stubFor(get(urlEqualTo(REALM_PATH + "/protocol/openid-connect/certs"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(jwks)));
+    }
+
+    private static byte[] unsigned(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes[0] == 0 && bytes.length > 1) {
+            byte[] trimmed = new byte[bytes.length - 1];
+            System.arraycopy(bytes, 1, trimmed, 0, trimmed.length);
+            return trimmed;
+        }
+        return bytes;
+    }
+
+    @Override
+    public void stop() {
+        if (issuer != null) {
+            issuer.stop();
+        }
+        if (database != null) {
+            try {
+                database.close();
+            } catch (Exception e) {
+                // The JVM is ending; nothing else to release.
+            }
+        }
+    }
+}
