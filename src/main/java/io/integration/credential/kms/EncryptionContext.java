@@ -79,13 +79,15 @@ public record EncryptionContext(UUID tenantId, String table, String column, UUID
         Map<String, String> members = new LinkedHashMap<>();
         Matcher member = JSON_MEMBER.matcher(object.group(1));
         int end = 0;
+        boolean trailingComma = false;
         while (member.find() && member.start() == end) {
             if (members.put(member.group(1), member.group(2)) != null) {
                 throw new IllegalArgumentException("duplicate member in encryption context: " + member.group(1));
             }
             end = member.end();
+            trailingComma = ",".equals(member.group(3));
         }
-        if (end != object.group(1).length() || !members.keySet().equals(MEMBERS)) {
+        if (trailingComma || end != object.group(1).length() || !members.keySet().equals(MEMBERS)) {
             throw new IllegalArgumentException("encryption context must have exactly tenant, table, column, row");
         }
         return new EncryptionContext(UUID.fromString(members.get("tenant")), members.get("table"),

@@ -46,6 +46,10 @@ class EncryptionContextTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EncryptionContext.fromJson(CONTEXT.toJson().replace("}", ",\"x\":\"y\"}")))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> EncryptionContext.fromJson(CONTEXT.toJson().replace("}", ",}")))
+                .isInstanceOf(IllegalArgumentException.class);
+        String duplicated = CONTEXT.toJson().replace("{", "{\"table\":\"other\",");
+        assertThatThrownBy(() -> EncryptionContext.fromJson(duplicated)).hasMessageContaining("duplicate member");
         assertThatThrownBy(() -> EncryptionContext.fromJson("not json")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> EncryptionContext.fromJson(null)).isInstanceOf(IllegalArgumentException.class);
     }
