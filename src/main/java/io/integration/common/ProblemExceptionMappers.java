@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.integration.credential.kms.CredentialCryptoException;
 import io.integration.tenancy.MissingTenantException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -94,6 +95,16 @@ public class ProblemExceptionMappers {
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         return respond(Problem.of(400, "Bad Request", "the request body is not valid JSON"));
+    }
+
+    @ServerExceptionMapper
+    public Response credentialIntegrity(CredentialCryptoException e) {
+        // Not something a client can cause: a stored secret that no longer opens (altered, moved, or its key retired).
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf("stored credential could not be decrypted errorId=%s reason=%s", errorId, e.getMessage());
+        return respond(new Problem("about:blank", "Internal Server Error", 500,
+                "a stored credential could not be decrypted (integrity check failed or its key is unavailable)",
+                null, null, errorId));
     }
 
     @ServerExceptionMapper

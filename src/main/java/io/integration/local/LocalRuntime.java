@@ -26,6 +26,10 @@ public final class LocalRuntime {
         if (embeddedDatabase) {
             startEmbeddedDatabase(dataDir);
         }
+        if (!configured("integration.kms.local.active-key", "INTEGRATION_KMS_LOCAL_ACTIVE_KEY")
+                && !configured("integration.kms.provider", "INTEGRATION_KMS_PROVIDER")) {
+            prepareLocalKeyEncryptionKey(dataDir.resolve("kms"));
+        }
         if (!configured("quarkus.oidc.auth-server-url", "QUARKUS_OIDC_AUTH_SERVER_URL")
                 && !configured("quarkus.oidc.public-key", "QUARKUS_OIDC_PUBLIC_KEY")) {
             Path keyFile = dataDir.resolve("local-issuer").resolve("signing-key.pem");
@@ -36,6 +40,22 @@ public final class LocalRuntime {
             System.setProperty("integration.local.dev-token.signing-key", keyFile.toAbsolutePath().toString());
             LOG.info("no OIDC issuer configured: using the local issuer; get a token with POST /dev/token");
         }
+    }
+
+    /** A local key-encryption key file (like a mounted Kubernetes Secret), created once and kept with the data. */
+    private static void prepareLocalKeyEncryptionKey(Path keyDirectory) throws Exception {
+        Path keyFile = keyDirectory.resolve("local.v1");
+        if (!java.nio.file.Files.exists(keyFile)) {
+            java.nio.file.Files.createDirectories(keyDirectory);
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            java.nio.file.Files.writeString(keyFile, Base64.getEncoder().encodeToString(key));
+            java.nio.file.Files.setPosixFilePermissions(keyFile,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
+        System.setProperty("integration.kms.local.key-directory", keyDirectory.toAbsolutePath().toString());
+        System.setProperty("integration.kms.local.active-key", "local:1");
+        LOG.infof("no key provider configured: using the local key-encryption key in %s", keyDirectory);
     }
 
     private static void startEmbeddedDatabase(Path dataDir) throws Exception {

@@ -50,6 +50,18 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
         config.put("quarkus.datasource.worker.reactive.max-size", "4");
         config.put("quarkus.oidc.auth-server-url", issuerUrl);
         config.put("quarkus.oidc.token.audience", AUDIENCE);
+        // Three random key-encryption key versions for this run; test.v1 is active at start.
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (int version = 1; version <= 3; version++) {
+            byte[] key = new byte[32];
+            random.nextBytes(key);
+            config.put("integration.kms.local.keys.\"test.v" + version + "\"", java.util.Base64.getEncoder().encodeToString(key));
+        }
+        config.put("integration.kms.local.active-key", "test:1");
+        // Tests drive the rotation job and key-state sync themselves.
+        config.put("integration.rotation.poll-interval", "off");
+        config.put("integration.rotation.key-state-sync-interval", "off");
+        config.put("integration.rotation.batch-size", "40");
         config.put("test.database.superuser-url", database.jdbcUrl() + "?user=postgres");
         config.put("test.database.port", Integer.toString(database.port()));
         return config;

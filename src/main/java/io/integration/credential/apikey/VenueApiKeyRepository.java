@@ -1,0 +1,30 @@
+package io.integration.credential.apikey;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.integration.tenancy.TenantId;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+
+/** Queries of venue API keys, always filtered on the tenant as well (second layer under RLS). */
+@ApplicationScoped
+public class VenueApiKeyRepository implements PanacheRepositoryBase<VenueApiKey, UUID> {
+
+    public Uni<VenueApiKey> findKey(TenantId tenant, UUID venueId, String provider, String keyName) {
+        return find("tenantId = :tenant and venueId = :venue and integrationType = :provider and keyName = :name",
+                Parameters.with("tenant", tenant.value()).and("venue", venueId).and("provider", provider)
+                        .and("name", keyName))
+                .firstResult();
+    }
+
+    public Uni<List<VenueApiKey>> listForVenue(TenantId tenant, UUID venueId) {
+        return find("tenantId = :tenant and venueId = :venue order by integrationType, keyName",
+                Parameters.with("tenant", tenant.value()).and("venue", venueId))
+                .range(0, 499)
+                .list();
+    }
+}
