@@ -153,6 +153,7 @@ port_free "$PG_PORT" || die "port $PG_PORT is in use (set PG_PORT)"
 {
   echo "date_utc=$STAMP"
   echo "git_head=$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  echo "jar_built=$(date -u -r "$REPO/target/quarkus-app/app" +%Y-%m-%dT%H:%M:%SZ)"
   echo "nproc=$(nproc)"
   echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
   echo "mem_total=$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo)"
@@ -359,7 +360,7 @@ SUMMARY="$OUT_DIR/summary.md"
 {
   echo "# API read path vs. pgbench — $STAMP"
   echo
-  echo "Commit $(sed -n 's/^git_head=//p' "$OUT_DIR/environment.txt"), $(nproc) cores ($(sed -n 's/^cpu=//p' "$OUT_DIR/environment.txt")),"
+  echo "HEAD $(sed -n 's/^git_head=//p' "$OUT_DIR/environment.txt") (jar built $(sed -n 's/^jar_built=//p' "$OUT_DIR/environment.txt")), $(nproc) cores ($(sed -n 's/^cpu=//p' "$OUT_DIR/environment.txt")),"
   echo "load before $(sed -n 's/^load_before=//p' "$OUT_DIR/environment.txt"), after $(sed -n 's/^load_after=//p' "$OUT_DIR/environment.txt")."
   echo "Data: $TENANTS tenants x $ROWS integrations rows. ${DURATION} s measured per tool (wrk warm-up ${WARMUP} s, pgbench warm-up ${PGBENCH_WARMUP} s)."
   echo "wrk: $CONNECTIONS connections, $THREADS threads; service API pool $POOL_SIZE. pgbench: -c $PGBENCH_CLIENTS -j $PGBENCH_JOBS -M $PGBENCH_MODE."
