@@ -49,7 +49,8 @@ public class KeyRotationJob {
     @Scheduled(every = "${integration.rotation.poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledTick() {
         return work(config.batchesPerTick())
-                .onFailure().invoke(e -> LOG.errorf("key rotation tick failed: %s", e.getMessage()))
+                // The type only: driver messages can quote parameter values, and those are ciphertexts.
+                .onFailure().invoke(e -> LOG.errorf("key rotation tick failed: %s", e.getClass().getName()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
     }
@@ -128,7 +129,7 @@ public class KeyRotationJob {
         Tuple update = Tuple.of(id);
         for (String column : table.secretColumns()) {
             byte[] blob = bytes(row, column);
-            update.addValue(blob == null ? null : io.vertx.mutiny.core.buffer.Buffer.buffer(
+            update.addValue(blob == null ? null : io.vertx.core.buffer.Buffer.buffer(
                     vault.rewrap(tenant, table, column, id, blob)));
         }
         return update.addValue(target);
@@ -155,7 +156,7 @@ public class KeyRotationJob {
                         + "   ) merged group by key) summed),"
                         + " lease_expires_at = now() + $5 * interval '1 millisecond', updated_at = now()"
                         + " where id = $1 and lease_owner = $6")
-                .execute(Tuple.of(run, rows, target, counts.encode(), config.lease().toMillis()).addValue(owner))
+                .execute(Tuple.of(run, rows, target, counts, config.lease().toMillis()).addValue(owner))
                 .map(ignored -> rows);
     }
 
