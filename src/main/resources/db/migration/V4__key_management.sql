@@ -15,11 +15,13 @@ CREATE UNIQUE INDEX kms_key_versions_one_active ON kms_key_versions ((true)) WHE
 CREATE TABLE key_rotation_runs (
   id                uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   target_key_ref    text NOT NULL,
-  status            text NOT NULL DEFAULT 'RUNNING' CHECK (status IN ('RUNNING', 'COMPLETED', 'FAILED')),
+  status            text NOT NULL DEFAULT 'RUNNING'
+                      CHECK (status IN ('RUNNING', 'COMPLETED', 'COMPLETED_WITH_ERRORS', 'FAILED')),
   requested_by      text,
   rows_rewrapped    bigint NOT NULL DEFAULT 0,
   batches           integer NOT NULL DEFAULT 0,
   tenant_counts     jsonb NOT NULL DEFAULT '{}'::jsonb,  -- rows re-wrapped per tenant, for the activity logs
+  failed_rows       jsonb NOT NULL DEFAULT '[]'::jsonb,  -- rows whose data key did not unwrap: {table, id, tenant, reason}
   last_error        text,
   lease_owner       text,
   lease_expires_at  timestamptz,

@@ -18,19 +18,39 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 class SchemaAuditTest {
 
+    /** Platform tables of the vault (ADR 0004): no tenant data, reachable only through the system bypass. */
+    private static final List<String> PLATFORM_TABLES = List.of("kms_key_versions", "key_rotation_runs");
+
     @Test
-    void theSchemaHasExactlyTheFourteenTenantTables() throws SQLException {
+    void theSchemaHasTheFourteenTenantTablesAndTheTwoPlatformTables() throws SQLException {
+        List<String> all = new ArrayList<>(Database.TENANT_TABLES);
+        all.addAll(PLATFORM_TABLES);
         assertThat(strings("select tablename from pg_tables where schemaname = 'public'"
                 + " and tablename <> 'flyway_schema_history'"))
-                .containsExactlyInAnyOrderElementsOf(Database.TENANT_TABLES);
+                .containsExactlyInAnyOrderElementsOf(all);
     }
 
     @Test
     void everyTableHasRowLevelSecurityEnabledAndForced() throws SQLException {
+        List<String> all = new ArrayList<>(Database.TENANT_TABLES);
+        all.addAll(PLATFORM_TABLES);
         assertThat(strings("select relname from pg_class c join pg_namespace n on n.oid = c.relnamespace"
                 + " where n.nspname = 'public' and c.relkind = 'r' and relname <> 'flyway_schema_history'"
                 + " and c.relrowsecurity and c.relforcerowsecurity"))
-                .containsExactlyInAnyOrderElementsOf(Database.TENANT_TABLES);
+                .containsExactlyInAnyOrderElementsOf(all);
+    }
+
+    @Test
+    void platformTablesAdmitOnlyTheSystemBypassAndTheApiRoleHasNoGrant() throws SQLException {
+        for (String table : PLATFORM_TABLES) {
+            assertThat(strings("select policyname || '|' || cmd || '|' || qual || '|' || with_check from pg_policies"
+                    + " where tablename = '" + table + "'"))
+                    .containsExactly(table + "_system_only|ALL|integration_system_bypass()|integration_system_bypass()");
+            assertThat(strings("select has_table_privilege('integration_api', '" + table + "', 'SELECT')"
+                    + " or has_table_privilege('integration_api', '" + table + "', 'INSERT')"
+                    + " or has_table_privilege('integration_api', '" + table + "', 'UPDATE')"))
+                    .containsExactly("f");
+        }
     }
 
     @Test

@@ -50,9 +50,9 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
         config.put("quarkus.datasource.worker.reactive.max-size", "4");
         config.put("quarkus.oidc.auth-server-url", issuerUrl);
         config.put("quarkus.oidc.token.audience", AUDIENCE);
-        // Three random key-encryption key versions for this run; test.v1 is active at start.
+        // Six random key-encryption key versions (each rotation test activates the next one) for this run; test.v1 is active at start.
         java.security.SecureRandom random = new java.security.SecureRandom();
-        for (int version = 1; version <= 3; version++) {
+        for (int version = 1; version <= 6; version++) {
             byte[] key = new byte[32];
             random.nextBytes(key);
             config.put("integration.kms.local.keys.\"test.v" + version + "\"", java.util.Base64.getEncoder().encodeToString(key));

@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.jboss.logging.Logger;
+
 import io.integration.connection.ActivityAction;
 import io.integration.connection.ActivityLog;
 import io.integration.credential.CredentialMask;
@@ -22,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class VenueApiKeyService {
 
+    private static final Logger LOG = Logger.getLogger(VenueApiKeyService.class);
     private static final SecretTable TABLE = SecretTable.VENUE_API_KEYS;
 
     private final VenueApiKeyRepository repository;
@@ -50,6 +53,8 @@ public class VenueApiKeyService {
                         key.rotatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
                     }
                     return repository.persistAndFlush(key)
+                            .invoke(() -> LOG.infof("credentials stored tenant=%s venue=%s provider=%s key=%s version=%d by=%s",
+                                    tenant, venueId, provider, keyName, key.keyVersion, actor.userId()))
                             .call(() -> activityLog.record(tenant, actor, ActivityAction.CREDENTIALS_UPDATED, null,
                                     null, Map.of("venueId", venueId.toString(), "provider", provider,
                                             "keyName", keyName, "keyVersion", key.keyVersion)))
@@ -76,6 +81,8 @@ public class VenueApiKeyService {
     /** Decrypts the key for an internal service and records who revealed it, in the same transaction. */
     public Uni<RevealedApiKey> reveal(TenantId tenant, Actor actor, UUID venueId, String provider, String keyName) {
         return transactions.inTenantTransaction(tenant, () -> requireKey(tenant, venueId, provider, keyName)
+                .invoke(key -> LOG.infof("secret revealed tenant=%s venue=%s provider=%s key=%s version=%d to=%s",
+                        tenant, venueId, provider, keyName, key.keyVersion, actor.userId()))
                 .chain(key -> activityLog.record(tenant, actor, ActivityAction.SECRET_REVEALED, null, null,
                                 Map.of("venueId", venueId.toString(), "provider", provider, "keyName", keyName,
                                         "keyVersion", key.keyVersion))

@@ -107,7 +107,8 @@ public class KeyRotationService {
                             long using = counts.getOrDefault(ref.toString(), 0L);
                             if (using > 0) {
                                 return Uni.createFrom().failure(new KeyInUseException(ref.toString(),
-                                        using + " rows still have data keys wrapped by it; run a rotation first"));
+                                        using + " rows still have data keys wrapped by it; run a rotation first"
+                                                + " (rows it reports as failed must be repaired or deleted)"));
                             }
                             return connection.preparedQuery("insert into kms_key_versions (key_ref, state, changed_by)"
                                             + " values ($1, 'RETIRED', $2) on conflict (key_ref) do update"

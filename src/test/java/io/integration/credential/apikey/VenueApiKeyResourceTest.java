@@ -174,6 +174,11 @@ class VenueApiKeyResourceTest {
         }
         given().auth().oauth2(token(otherTenant, "secrets")).when().post(path(foreignVenue, "stripe", "default") + "/reveal")
                 .then().statusCode(500).body("detail", containsString("could not be decrypted"));
+
+        // Leave no deliberately broken rows behind for the platform-wide key rotation tests.
+        try (Connection db = Database.superuser()) {
+            Database.execute(db, "delete from venue_api_keys where venue_id in ('" + venue + "', '" + foreignVenue + "')");
+        }
     }
 
     @Test

@@ -97,10 +97,14 @@ class KeyRotationTest {
     }
 
     private void runToCompletion(String runId) {
-        for (int i = 0; i < 100 && !"COMPLETED".equals(runStatus(runId)); i++) {
+        runUntilFinished(runId);
+        assertThat(runStatus(runId)).isEqualTo("COMPLETED");
+    }
+
+    private void runUntilFinished(String runId) {
+        for (int i = 0; i < 100 && "RUNNING".equals(runStatus(runId)); i++) {
             job.work(1_000).await().indefinitely();
         }
-        assertThat(runStatus(runId)).isEqualTo("COMPLETED");
     }
 
     private String runStatus(String runId) {
@@ -169,7 +173,8 @@ class KeyRotationTest {
         // Nothing is left on the old version; every blob's header names the new one; every value reads back.
         try (Connection db = Database.superuser(); Statement statement = db.createStatement();
                 ResultSet rows = statement.executeQuery("select kms_key_id, api_key_encrypted, webhook_secret_encrypted"
-                        + " from venue_api_keys")) {
+                        + " from venue_api_keys where tenant_id in ('" + tenants.get(0) + "', '" + tenants.get(1) + "', '"
+                        + tenants.get(2) + "')")) {
             while (rows.next()) {
                 assertThat(rows.getString("kms_key_id")).isEqualTo(newKey);
                 assertThat(encryptor.keyRefOf(rows.getBytes("api_key_encrypted")).toString()).isEqualTo(newKey);
@@ -229,6 +234,42 @@ class KeyRotationTest {
         assertThat(run.<Integer>path("rowsRewrapped")).isGreaterThanOrEqualTo(venues.size());
         for (UUID venue : venues) {
             assertThat(reveal(tenant, venue)).isEqualTo(written.get(tenant + "/" + venue));
+        }
+    }
+
+    @Test
+    void aRowWhoseDataKeyDoesNotUnwrapIsReportedAndDoesNotBlockTheRest() throws SQLException {
+        UUID tenant = UUID.randomUUID();
+        UUID healthy = UUID.randomUUID();
+        UUID broken = UUID.randomUUID();
+        store(tenant, healthy);
+        store(tenant, broken);
+        try (Connection db = Database.superuser()) {
+            // A ciphertext moved to another row: its wrapped data key no longer authenticates under that row's context.
+            Database.execute(db, "update venue_api_keys set api_key_encrypted = (select api_key_encrypted from venue_api_keys"
+                    + " where venue_id = '" + healthy + "') where venue_id = '" + broken + "'");
+        }
+        String oldKey = activeKey();
+        String newKey = nextKey(oldKey);
+        activate(newKey);
+        String runId = startRotation();
+        runUntilFinished(runId);
+
+        Response run = given().auth().oauth2(system()).when().get(ADMIN + "/rotations/" + runId);
+        assertThat(run.<String>path("status")).isEqualTo("COMPLETED_WITH_ERRORS");
+        List<Map<String, Object>> failed = run.path("failedRows");
+        assertThat(failed).singleElement().satisfies(row -> {
+            assertThat(row).containsEntry("table", "venue_api_keys").containsEntry("tenant", tenant.toString());
+            assertThat((String) row.get("reason")).contains("does not authenticate").doesNotContain(Secrets.PREFIX);
+        });
+        assertThat(count("select count(*) from venue_api_keys where venue_id = '" + healthy + "' and kms_key_id = '"
+                + newKey + "'")).isEqualTo(1);
+        assertThat(reveal(tenant, healthy)).isEqualTo(written.get(tenant + "/" + healthy));
+        // The broken row still names the old version, so that version cannot be retired yet.
+        given().auth().oauth2(system()).when().post(ADMIN + "/keys/" + oldKey + "/retire")
+                .then().statusCode(409).body("detail", containsString("1 rows"));
+        try (Connection db = Database.superuser()) {
+            Database.execute(db, "delete from venue_api_keys where venue_id = '" + broken + "'");
         }
     }
 
