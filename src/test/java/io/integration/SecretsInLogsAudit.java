@@ -39,7 +39,10 @@ class SecretsInLogsAudit {
 
         try (Stream<Path> files = Files.list(REPORTS)) {
             files.filter(f -> f.getFileName().toString().endsWith("-output.txt")
-                    || f.getFileName().toString().endsWith(".xml")).forEach(captured::add);
+                            || f.getFileName().toString().endsWith(".xml"))
+                    // Its own earlier reports would quote whatever it found last time.
+                    .filter(f -> !f.getFileName().toString().contains(SecretsInLogsAudit.class.getSimpleName()))
+                    .forEach(captured::add);
         }
         assertThat(captured).hasSizeGreaterThan(5);
         for (Path file : captured) {

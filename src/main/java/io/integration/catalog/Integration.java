@@ -1,7 +1,5 @@
 package io.integration.catalog;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -9,15 +7,15 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+
+import io.integration.common.TimestampedEntity;
 
 /** A tenant's catalog entry for one provider (row of {@code integrations}); internal, never serialized. */
 @Entity
 @Table(name = "integrations")
-public class Integration {
+public class Integration extends TimestampedEntity {
 
     @Id
     public UUID id;
@@ -43,22 +41,4 @@ public class Integration {
 
     @Version
     public long version;
-
-    @Column(nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(nullable = false)
-    public Instant updatedAt;
-
-    @PrePersist
-    void onCreate() {
-        // Truncated to PostgreSQL's precision so the object in memory equals the row (cursors are built from it).
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

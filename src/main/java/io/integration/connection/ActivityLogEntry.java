@@ -1,7 +1,5 @@
 package io.integration.connection;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,16 +8,17 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.integration.common.TimestampedEntity;
+
 /** One entry of {@code integration_activity_logs}: who did what, never a secret. */
 @Entity
 @Table(name = "integration_activity_logs")
-public class ActivityLogEntry {
+public class ActivityLogEntry extends TimestampedEntity {
 
     @Id
     public UUID id;
@@ -41,14 +40,4 @@ public class ActivityLogEntry {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> details;
-
-    public Instant createdAt;
-
-    public Instant updatedAt;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
 }

@@ -1,25 +1,24 @@
 package io.integration.credential.apikey;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import io.integration.common.TimestampedEntity;
+
 /** A venue's named API key for a provider (row of {@code venue_api_keys}); secret columns hold envelope blobs only. */
 @Entity
 @Table(name = "venue_api_keys")
-public class VenueApiKey {
+public class VenueApiKey extends TimestampedEntity {
 
     @Id
     public UUID id;
@@ -57,21 +56,6 @@ public class VenueApiKey {
 
     @Version
     public long version;
-
-    public Instant createdAt;
-
-    public Instant updatedAt;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 
     @Override
     public String toString() {
