@@ -1,0 +1,57 @@
+package io.integration.provider;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.integration.catalog.IntegrationCategory;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** One supported provider, as declared in {@code providers/providers.json} (URLs after configuration overrides). */
+@RegisterForReflection
+@Schema(name = "Provider")
+public record ProviderDefinition(String slug, String displayName, IntegrationCategory category, AuthMode authMode,
+        String apiBaseUrl, CredentialHeader credentialHeader, OAuth oauth, TestRequest testRequest, Webhook webhook,
+        Pricing pricing, List<Setting> settings) {
+
+    /** How a connection authenticates to the provider. */
+    public enum AuthMode {
+        OAUTH2, API_KEY, BASIC, NONE
+    }
+
+    /** Where the stored credential goes on outbound calls (BASIC uses the Authorization header). */
+    @RegisterForReflection
+    public record CredentialHeader(String name, String prefix) {
+    }
+
+    /** OAuth 2.0 endpoints and defaults of the provider. */
+    @RegisterForReflection
+    public record OAuth(String authorizationUrl, String tokenUrl, List<String> defaultScopes, boolean pkce) {
+    }
+
+    /** The cheap authenticated request that proves a credential works. */
+    @RegisterForReflection
+    public record TestRequest(String method, String path, List<Integer> expectStatus) {
+    }
+
+    /** How the provider signs webhooks (a scheme id of io.integration.webhook.signature.SignatureSchemes). */
+    @RegisterForReflection
+    public record Webhook(String scheme, String header, String encoding, Integer toleranceSeconds) {
+    }
+
+    /** Price of one API call, for cost tracking. */
+    @RegisterForReflection
+    public record Pricing(BigDecimal perCall, String currency) {
+    }
+
+    /** One setting of the provider's configuration, for validating integration_configs. */
+    @RegisterForReflection
+    public record Setting(String name, SettingType type, boolean required, List<String> allowed, String description) {
+    }
+
+    /** JSON type of a setting value. */
+    public enum SettingType {
+        STRING, BOOLEAN, NUMBER
+    }
+}
