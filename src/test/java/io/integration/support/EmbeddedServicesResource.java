@@ -26,8 +26,14 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
     public static final String REALM_PATH = "/realms/integration";
     public static final String AUDIENCE = "integration-service";
 
+    /** Credentials the provider stub accepts, rejects, or answers too slowly (all carry the test-secret prefix). */
+    public static final String GOOD_KEY = Secrets.PREFIX + "provider-accepts";
+    public static final String REVOKED_KEY = Secrets.PREFIX + "provider-rejects";
+    public static final String SLOW_KEY = Secrets.PREFIX + "provider-too-slow";
+
     private EmbeddedDatabase database;
     private WireMockServer issuer;
+    private WireMockServer providerStub;
 
     @Override
     public Map<String, String> start() {
@@ -62,9 +68,47 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
         config.put("integration.rotation.poll-interval", "off");
         config.put("integration.rotation.key-state-sync-interval", "off");
         config.put("integration.rotation.batch-size", "40");
+        startProviderStub();
+        String stubUrl = "http://127.0.0.1:" + providerStub.port();
+        for (String provider : new String[] {"stripe", "square", "hubspot", "slack", "github", "shopify"}) {
+            config.put("integration.providers.overrides." + provider + ".api-base-url", stubUrl);
+            config.put("integration.providers.overrides." + provider + ".token-url", stubUrl + "/oauth/" + provider + "/token");
+            config.put("integration.providers.overrides." + provider + ".authorization-url", stubUrl + "/oauth/" + provider + "/authorize");
+        }
+        // Nothing listens on port 1: connection refused.
+        config.put("integration.providers.overrides.mailchimp.api-base-url", "http://127.0.0.1:1");
+        config.put("integration.connections.test-timeout", "1s");
+        config.put("test.provider-stub.url", stubUrl);
         config.put("test.database.superuser-url", database.jdbcUrl() + "?user=postgres");
         config.put("test.database.port", Integer.toString(database.port()));
         return config;
+    }
+
+    /** One stub for every provider's test request: answers by the credential presented. */
+    private void startProviderStub() {
+        providerStub = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
+                .notifier(new com.github.tomakehurst.wiremock.common.ConsoleNotifier(false)));
+        providerStub.start();
+        // Catch-all first (lowest priority): WireMock would otherwise print unmatched requests, headers included.
+        providerStub.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).atPriority(100)
+                .willReturn(aResponse().withStatus(404)));
+        providerStub.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).atPriority(10)
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.containing(GOOD_KEY))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
+        providerStub.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).atPriority(10)
+                .withHeader("X-Shopify-Access-Token", com.github.tomakehurst.wiremock.client.WireMock.equalTo(GOOD_KEY))
+                .willReturn(aResponse().withStatus(200).withBody("{}")));
+        providerStub.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).atPriority(10)
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.containing(REVOKED_KEY))
+                .willReturn(aResponse().withStatus(401).withBody("{\"error\":\"invalid_api_key\"}")));
+        providerStub.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(
+                com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).atPriority(10)
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.containing(SLOW_KEY))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
     }
 
     private void publishDiscovery(String issuerUrl) {
@@ -98,6 +142,9 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
     public void stop() {
         if (issuer != null) {
             issuer.stop();
+        }
+        if (providerStub != null) {
+            providerStub.stop();
         }
         if (database != null) {
             try {

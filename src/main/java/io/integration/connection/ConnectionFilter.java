@@ -1,0 +1,7 @@
+package io.integration.connection;
+
+import java.util.UUID;
+
+/** Optional filters of the connection list. */
+public record ConnectionFilter(UUID integrationId, UUID venueId, ConnectionStatus status) {
+}
