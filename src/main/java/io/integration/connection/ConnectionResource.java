@@ -9,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -68,6 +69,16 @@ public class ConnectionResource {
     @Operation(summary = "Disconnect: destroy the credentials, keep the connection for history", description = "Idempotent")
     public Uni<ConnectionResponse> disconnect(@PathParam("id") String id) {
         return service.disconnect(tenant.id(), tenant.actor(), Ids.parse(id, "id"));
+    }
+
+    @POST
+    @Path("/{id}/reveal")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed(Roles.SECRETS)
+    @Operation(summary = "Reveal the plaintext credentials (internal services, secrets role)", description = "Every call is written to the activity log. 409 when the connection holds no credentials.")
+    public Uni<Response> reveal(@PathParam("id") String id) {
+        return service.reveal(tenant.id(), tenant.actor(), Ids.parse(id, "id"))
+                .map(revealed -> Response.ok(revealed).header("Cache-Control", "no-store").build());
     }
 
     @POST

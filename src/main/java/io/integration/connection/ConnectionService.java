@@ -121,6 +121,26 @@ public class ConnectionService {
                 }));
     }
 
+    /** Decrypts the credentials for an internal service and records who revealed them, in the same transaction. */
+    public Uni<RevealedConnectionCredentials> reveal(TenantId tenant, Actor actor, UUID id) {
+        return transactions.inTenantTransaction(tenant, () -> requireConnection(tenant, id)
+                .chain(connection -> {
+                    if (connection.accessTokenEncrypted == null) {
+                        return Uni.createFrom().failure(new NoCredentialsException(id));
+                    }
+                    return activityLog.record(tenant, actor, ActivityAction.SECRET_REVEALED, connection.integrationId,
+                                    connection.id, Map.of("tokenVersion", connection.tokenVersion))
+                            .invoke(() -> LOG.infof("secret revealed tenant=%s connection=%s to=%s", tenant, id,
+                                    actor.userId()))
+                            .map(ignored -> new RevealedConnectionCredentials(
+                                    vault.open(tenant, TABLE, "access_token_encrypted", connection.id,
+                                            connection.accessTokenEncrypted),
+                                    vault.open(tenant, TABLE, "refresh_token_encrypted", connection.id,
+                                            connection.refreshTokenEncrypted),
+                                    connection.tokenVersion));
+                }));
+    }
+
     public Uni<ConnectionResponse> get(TenantId tenant, UUID id) {
         return transactions.inTenantTransaction(tenant, () -> requireConnection(tenant, id)
                 .chain(connection -> withProvider(tenant, connection)));

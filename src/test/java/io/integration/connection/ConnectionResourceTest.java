@@ -194,6 +194,25 @@ class ConnectionResourceTest {
     }
 
     @Test
+    void revealReturnsThePlaintextToTheSecretsRoleOnlyAndIsAudited() throws SQLException {
+        String id = createDefaultConnection(GOOD_KEY);
+        given().auth().oauth2(TestTokens.forTenant(tenant).roles("secrets").subject("svc-sync", "Sync worker").sign())
+                .when().post("/api/v1/connections/" + id + "/reveal")
+                .then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body("credential", equalTo(GOOD_KEY))
+                .body("tokenVersion", equalTo(1));
+        assertThat(count("select count(*) from integration_activity_logs where connection_id = '" + id
+                + "' and action = 'SECRET_REVEALED' and actor_user_id = 'svc-sync'")).isEqualTo(1);
+        given().when().post("/api/v1/connections/" + id + "/reveal").then().statusCode(401);
+        given().auth().oauth2(token(tenant, "admin")).when().post("/api/v1/connections/" + id + "/reveal").then().statusCode(403);
+        given().auth().oauth2(token(otherTenant, "secrets")).when().post("/api/v1/connections/" + id + "/reveal").then().statusCode(404);
+        given().auth().oauth2(token(tenant, "secrets")).when().post("/api/v1/connections/nope/reveal").then().statusCode(400);
+        given().auth().oauth2(writer()).when().post("/api/v1/connections/" + id + "/disconnect").then().statusCode(200);
+        given().auth().oauth2(token(tenant, "secrets")).when().post("/api/v1/connections/" + id + "/reveal").then().statusCode(409);
+    }
+
+    @Test
     void credentialsMustFitTheProvidersAuthMode() {
         String stripe = createIntegration(tenant, "stripe", "PAYMENT");
         given().auth().oauth2(writer()).contentType(ContentType.JSON)

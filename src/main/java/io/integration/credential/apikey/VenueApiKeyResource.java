@@ -1,7 +1,5 @@
 package io.integration.credential.apikey;
 
-import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -14,6 +12,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.integration.common.Ids;
-import io.integration.common.InvalidRequestException;
+import io.integration.common.Page;
+import io.integration.common.PageRequest;
+import io.integration.common.Slugs;
 import io.integration.tenancy.CurrentTenant;
 import io.integration.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
@@ -35,8 +36,6 @@ import io.smallrye.mutiny.Uni;
 @SecurityRequirement(name = "bearer")
 public class VenueApiKeyResource {
 
-    private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
-
     private final VenueApiKeyService service;
     private final CurrentTenant tenant;
 
@@ -47,9 +46,10 @@ public class VenueApiKeyResource {
 
     @GET
     @RolesAllowed(Roles.READ)
-    @Operation(summary = "List a venue's API keys (masks only)")
-    public Uni<List<ApiKeyResponse>> list(@PathParam("venueId") String venueId) {
-        return service.list(tenant.id(), Ids.parse(venueId, "venueId"));
+    @Operation(summary = "List a venue's API keys (masks only)", description = "Cursor-paginated")
+    public Uni<Page<ApiKeyResponse>> list(@PathParam("venueId") String venueId, @QueryParam("cursor") String cursor,
+            @QueryParam("limit") String limit) {
+        return service.list(tenant.id(), Ids.parse(venueId, "venueId"), PageRequest.of(cursor, limit));
     }
 
     @PUT
@@ -58,8 +58,8 @@ public class VenueApiKeyResource {
     @Operation(summary = "Store or replace a venue's API key", description = "201 when created, 200 when replaced (keyVersion increments). Secrets are write-only.")
     public Uni<Response> store(@PathParam("venueId") String venueId, @PathParam("provider") String provider,
             @PathParam("keyName") String keyName, @Valid @NotNull ApiKeyRequest request) {
-        return service.store(tenant.id(), tenant.actor(), Ids.parse(venueId, "venueId"), slug(provider, "provider"),
-                        slug(keyName, "keyName"), request)
+        return service.store(tenant.id(), tenant.actor(), Ids.parse(venueId, "venueId"), Slugs.require(provider, "provider"),
+                        Slugs.require(keyName, "keyName"), request)
                 .map(stored -> Response.status(stored.created() ? 201 : 200).entity(stored.key()).build());
     }
 
@@ -69,7 +69,7 @@ public class VenueApiKeyResource {
     @Operation(summary = "Get a venue's API key (masks only)")
     public Uni<ApiKeyResponse> get(@PathParam("venueId") String venueId, @PathParam("provider") String provider,
             @PathParam("keyName") String keyName) {
-        return service.get(tenant.id(), Ids.parse(venueId, "venueId"), slug(provider, "provider"), slug(keyName, "keyName"));
+        return service.get(tenant.id(), Ids.parse(venueId, "venueId"), Slugs.require(provider, "provider"), Slugs.require(keyName, "keyName"));
     }
 
     @DELETE
@@ -78,7 +78,7 @@ public class VenueApiKeyResource {
     @Operation(summary = "Delete a venue's API key and its encrypted secrets")
     public Uni<Response> delete(@PathParam("venueId") String venueId, @PathParam("provider") String provider,
             @PathParam("keyName") String keyName) {
-        return service.delete(tenant.id(), Ids.parse(venueId, "venueId"), slug(provider, "provider"), slug(keyName, "keyName"))
+        return service.delete(tenant.id(), Ids.parse(venueId, "venueId"), Slugs.require(provider, "provider"), Slugs.require(keyName, "keyName"))
                 .map(ignored -> Response.noContent().build());
     }
 
@@ -89,16 +89,8 @@ public class VenueApiKeyResource {
     @Operation(summary = "Reveal the plaintext secrets (internal services, secrets role)", description = "Every call is written to the activity log.")
     public Uni<Response> reveal(@PathParam("venueId") String venueId, @PathParam("provider") String provider,
             @PathParam("keyName") String keyName) {
-        return service.reveal(tenant.id(), tenant.actor(), Ids.parse(venueId, "venueId"), slug(provider, "provider"),
-                        slug(keyName, "keyName"))
+        return service.reveal(tenant.id(), tenant.actor(), Ids.parse(venueId, "venueId"), Slugs.require(provider, "provider"),
+                        Slugs.require(keyName, "keyName"))
                 .map(revealed -> Response.ok(revealed).header("Cache-Control", "no-store").build());
     }
-
-    private static String slug(String value, String name) {
-        if (value == null || !SLUG.matcher(value).matches()) {
-            throw new InvalidRequestException("'" + name + "' must be a lowercase slug (letters, digits, '-', '_')");
-        }
-        return value;
-    }
-
 }

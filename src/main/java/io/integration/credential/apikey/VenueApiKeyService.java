@@ -10,6 +10,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.integration.common.Cursor;
+import io.integration.common.Page;
+import io.integration.common.PageRequest;
 import io.integration.connection.ActivityAction;
 import io.integration.connection.ActivityLog;
 import io.integration.credential.CredentialMask;
@@ -67,9 +70,16 @@ public class VenueApiKeyService {
                 .map(VenueApiKeyService::toResponse);
     }
 
-    public Uni<List<ApiKeyResponse>> list(TenantId tenant, UUID venueId) {
-        return transactions.inTenantTransaction(tenant, () -> repository.listForVenue(tenant, venueId))
-                .map(keys -> keys.stream().map(VenueApiKeyService::toResponse).toList());
+    public Uni<Page<ApiKeyResponse>> list(TenantId tenant, UUID venueId, PageRequest page) {
+        PageRequest probe = new PageRequest(page.after(), page.limit() + 1);
+        return transactions.inTenantTransaction(tenant, () -> repository.listForVenue(tenant, venueId, probe))
+                .map(rows -> {
+                    boolean more = rows.size() > page.limit();
+                    List<VenueApiKey> items = more ? rows.subList(0, page.limit()) : rows;
+                    VenueApiKey last = items.isEmpty() ? null : items.get(items.size() - 1);
+                    return new Page<>(items.stream().map(VenueApiKeyService::toResponse).toList(),
+                            more ? new Cursor(last.createdAt, last.id).encode() : null);
+                });
     }
 
     public Uni<Void> delete(TenantId tenant, UUID venueId, String provider, String keyName) {

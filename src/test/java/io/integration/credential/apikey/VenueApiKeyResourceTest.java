@@ -127,8 +127,9 @@ class VenueApiKeyResourceTest {
         storeDefaultKey();
         given().auth().oauth2(token(tenant, "read")).when().get("/api/v1/venues/" + venue + "/api-keys")
                 .then().statusCode(200)
-                .body("", hasSize(1))
-                .body("[0].keyName", equalTo("default"))
+                .body("items", hasSize(1))
+                .body("items[0].keyName", equalTo("default"))
+                .body("nextCursor", equalTo(null))
                 .body(not(containsString(apiKey)));
         given().auth().oauth2(token(tenant, "read")).when().get(defaultPath())
                 .then().statusCode(200).body(not(containsString(apiSecret)));
@@ -197,7 +198,7 @@ class VenueApiKeyResourceTest {
         given().auth().oauth2(token(otherTenant, "secrets")).when().post(defaultPath() + "/reveal").then().statusCode(404);
         given().auth().oauth2(token(otherTenant, "write")).when().delete(defaultPath()).then().statusCode(404);
         given().auth().oauth2(token(otherTenant, "read")).when().get("/api/v1/venues/" + venue + "/api-keys")
-                .then().statusCode(200).body("", hasSize(0));
+                .then().statusCode(200).body("items", hasSize(0));
         // The foreign attempts changed nothing.
         given().auth().oauth2(token(tenant, "secrets")).when().post(defaultPath() + "/reveal")
                 .then().statusCode(200).body("apiKey", equalTo(apiKey));
