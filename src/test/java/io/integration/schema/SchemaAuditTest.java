@@ -22,7 +22,7 @@ class SchemaAuditTest {
     private static final List<String> PLATFORM_TABLES = List.of("kms_key_versions", "key_rotation_runs");
 
     @Test
-    void theSchemaHasTheFourteenTenantTablesAndTheTwoPlatformTables() throws SQLException {
+    void theSchemaHasTheTenantTablesAndTheTwoPlatformTables() throws SQLException {
         List<String> all = new ArrayList<>(Database.TENANT_TABLES);
         all.addAll(PLATFORM_TABLES);
         assertThat(strings("select tablename from pg_tables where schemaname = 'public'"
@@ -104,6 +104,8 @@ class SchemaAuditTest {
                 + " join pg_attribute a on a.attrelid = t.oid and a.attnum = x.indkey[0]"
                 + " where n.nspname = 'public' and t.relname <> 'flyway_schema_history' and not x.indisprimary"
                 + " and a.attname <> 'tenant_id'");
+        // The routing-token lookup runs before the tenant is known (ADR 0006): the one documented exception.
+        offenders.remove("webhook_endpoints_token_hash_key");
         assertThat(offenders).isEmpty();
     }
 
