@@ -1,0 +1,343 @@
+package io.integration.mapping;
+
+import static io.integration.mapping.MappingFixtures.count;
+import static io.integration.mapping.MappingFixtures.createConnection;
+import static io.integration.mapping.MappingFixtures.row;
+import static io.integration.support.TestTokens.token;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import io.integration.support.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+@QuarkusTest
+class FieldMappingResourceTest {
+
+    private static final String DEFAULT_SOURCE = "/customer/email";
+    private static final String DEFAULT_TARGET = "email";
+    private static final String DATE_RULE = """
+            {"sourceField":"/order/placed","targetField":"orderDate","transform":"DATE",
+             "transformConfig":{"inputFormat":"dd/MM/yyyy","outputFormat":"yyyy-MM-dd"},"required":true,"position":3}""";
+
+    private final UUID tenant = UUID.randomUUID();
+    private final UUID otherTenant = UUID.randomUUID();
+    private final UUID connection = createConnection(tenant, "hubspot");
+
+    private static String path(UUID connectionId) {
+        return "/api/v1/connections/" + connectionId + "/field-mappings";
+    }
+
+    private static String rule(String source, String target) {
+        return """
+                {"sourceField":"%s","targetField":"%s","transform":"LOWERCASE"}""".formatted(source, target);
+    }
+
+    private RequestSpecification as(UUID owner, String... roles) {
+        return given().auth().oauth2(token(owner, roles)).contentType(ContentType.JSON);
+    }
+
+    private String createMapping(UUID owner, UUID connectionId, String body) {
+        return as(owner, "write").body(body)
+                .when().post(path(connectionId))
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+
+    private String createDefaultMapping() {
+        return createMapping(tenant, connection, rule(DEFAULT_SOURCE, DEFAULT_TARGET));
+    }
+
+    @Test
+    void createStoresTheRowOnTheCallersConnection() {
+        Response created = as(tenant, "write").body(DATE_RULE)
+                .when().post(path(connection))
+                .then().statusCode(201)
+                .header("Location", containsString(path(connection) + "/"))
+                .header("ETag", equalTo("\"0\""))
+                .body("connectionId", equalTo(connection.toString()))
+                .body("sourceField", equalTo("/order/placed"))
+                .body("transform", equalTo("DATE"))
+                .body("transformConfig.outputFormat", equalTo("yyyy-MM-dd"))
+                .body("required", equalTo(true))
+                .body("position", equalTo(3))
+                .body("version", equalTo(0))
+                .extract().response();
+        String id = created.path("id");
+
+        Map<String, Object> stored = row("select tenant_id, connection_id, source_field, target_field, transform,"
+                + " transform_config, is_required, position from field_mappings where id = ?", UUID.fromString(id));
+        assertThat(stored.get("tenant_id")).isEqualTo(tenant);
+        assertThat(stored.get("connection_id")).isEqualTo(connection);
+        assertThat(stored.get("source_field")).isEqualTo("/order/placed");
+        assertThat(stored.get("target_field")).isEqualTo("orderDate");
+        assertThat(stored.get("transform")).isEqualTo("DATE");
+        assertThat((String) stored.get("transform_config"))
+                .contains("\"inputFormat\": \"dd/MM/yyyy\"").contains("\"outputFormat\": \"yyyy-MM-dd\"");
+        assertThat(stored.get("is_required")).isEqualTo(true);
+        assertThat(stored.get("position")).isEqualTo(3);
+
+        as(tenant, "read").when().get(path(connection) + "/" + id)
+                .then().statusCode(200)
+                .header("ETag", equalTo("\"0\""))
+                .body("id", equalTo(id))
+                .body("transformConfig.inputFormat", equalTo("dd/MM/yyyy"));
+    }
+
+    @Test
+    void optionalPartsGetDefaultsAndNewRulesGoToTheEnd() {
+        as(tenant, "write").body("{\"sourceField\":\"a\",\"targetField\":\"b\"}")
+                .when().post(path(connection))
+                .then().statusCode(201)
+                .body("transform", equalTo("NONE"))
+                .body("transformConfig", equalTo(Map.of()))
+                .body("required", equalTo(false))
+                .body("position", equalTo(0));
+        as(tenant, "write").body("{\"sourceField\":\"c\",\"targetField\":\"d\",\"transform\":\"trim\"}")
+                .when().post(path(connection))
+                .then().statusCode(201)
+                .body("transform", equalTo("TRIM"))
+                .body("position", equalTo(1));
+        assertThat(row("select transform, transform_config::text as config from field_mappings where connection_id = ?"
+                + " and position = 0", connection)).containsEntry("transform", "NONE").containsEntry("config", "{}");
+    }
+
+    @Test
+    void everyTransformWithAValidConfigIsStored() {
+        List<String> rules = List.of(
+                "{\"sourceField\":\"s1\",\"targetField\":\"t\",\"transform\":\"NONE\"}",
+                "{\"sourceField\":\"s2\",\"targetField\":\"t\",\"transform\":\"RENAME\"}",
+                "{\"sourceField\":\"s3\",\"targetField\":\"t\",\"transform\":\"TRIM\"}",
+                "{\"sourceField\":\"s4\",\"targetField\":\"t\",\"transform\":\"LOWERCASE\"}",
+                "{\"sourceField\":\"s5\",\"targetField\":\"t\",\"transform\":\"UPPERCASE\"}",
+                "{\"sourceField\":\"s6\",\"targetField\":\"t\",\"transform\":\"NUMBER\",\"transformConfig\":{\"decimalSeparator\":\",\"}}",
+                DATE_RULE,
+                "{\"sourceField\":\"s8\",\"targetField\":\"t\",\"transform\":\"DEFAULT\",\"transformConfig\":{\"value\":0}}",
+                "{\"sourceField\":\"s9\",\"targetField\":\"t\",\"transform\":\"CONSTANT\",\"transformConfig\":{\"value\":\"web\"}}",
+                "{\"sourceField\":\"s10\",\"targetField\":\"t\",\"transform\":\"CONCAT\",\"transformConfig\":{\"fields\":[\"/a\",\"b\"],\"separator\":\" \"}}",
+                "{\"sourceField\":\"s11\",\"targetField\":\"t\",\"transform\":\"LOOKUP\",\"transformConfig\":{\"table\":{\"M\":\"male\"},\"default\":\"other\"}}");
+        rules.forEach(rule -> createMapping(tenant, connection, rule));
+        assertThat(MappingFixtures.rows("select transform from field_mappings where connection_id = ?", connection))
+                .extracting(r -> r.get("transform"))
+                .containsExactlyInAnyOrder(Stream.of(FieldTransform.values()).map(Enum::name).toArray());
+    }
+
+    @Test
+    void listPagesThroughEveryMappingOnceAndFiltersByTransform() {
+        for (int i = 0; i < 5; i++) {
+            createMapping(tenant, connection, rule("source" + i, "target" + i));
+        }
+        createMapping(tenant, connection, DATE_RULE);
+        createMapping(tenant, createConnection(tenant, "hubspot"), rule("elsewhere", "x"));
+        createMapping(otherTenant, createConnection(otherTenant, "hubspot"), rule("foreign", "x"));
+
+        Set<String> seen = new HashSet<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String cursor = null;
+        do {
+            RequestSpecification request = as(tenant, "read").queryParam("limit", 2).queryParam("transform", "lowercase");
+            if (cursor != null) {
+                request.queryParam("cursor", cursor);
+            }
+            Response page = request.when().get(path(connection)).then().statusCode(200).extract().response();
+            List<String> sources = page.path("items.sourceField");
+            pageSizes.add(sources.size());
+            sources.forEach(source -> assertThat(seen.add(source)).as("%s returned twice", source).isTrue());
+            cursor = page.path("nextCursor");
+        } while (cursor != null);
+
+        assertThat(pageSizes).containsExactly(2, 2, 1);
+        assertThat(seen).containsExactlyInAnyOrder("source0", "source1", "source2", "source3", "source4");
+        as(tenant, "read").when().get(path(connection)).then().statusCode(200).body("items", hasSize(6));
+        as(tenant, "read").queryParam("transform", "FAX").when().get(path(connection))
+                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("transform"));
+        as(tenant, "read").queryParam("cursor", "garbage!").when().get(path(connection))
+                .then().statusCode(400).body("detail", containsString("cursor"));
+    }
+
+    @Test
+    void updateReplacesTheRuleAndHonoursIfMatch() {
+        String id = createDefaultMapping();
+        as(tenant, "write").header("If-Match", "\"0\"")
+                .body("{\"sourceField\":\"/customer/name\",\"targetField\":\"fullName\",\"transform\":\"TRIM\",\"required\":true}")
+                .when().put(path(connection) + "/" + id)
+                .then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("sourceField", equalTo("/customer/name"))
+                .body("version", equalTo(1))
+                .body("position", equalTo(0));
+        as(tenant, "write").header("If-Match", "\"0\"").body(rule("stale", "write"))
+                .when().put(path(connection) + "/" + id)
+                .then().statusCode(412).contentType("application/problem+json");
+
+        assertThat(row("select source_field, target_field, transform, is_required, version from field_mappings"
+                + " where id = ?", UUID.fromString(id)))
+                .containsEntry("source_field", "/customer/name").containsEntry("target_field", "fullName")
+                .containsEntry("transform", "TRIM").containsEntry("is_required", true).containsEntry("version", 1L);
+    }
+
+    @Test
+    void deleteRemovesTheRowAndHonoursIfMatch() {
+        String id = createDefaultMapping();
+        as(tenant, "write").header("If-Match", "\"5\"").when().delete(path(connection) + "/" + id)
+                .then().statusCode(412);
+        as(tenant, "write").header("If-Match", "\"0\"").when().delete(path(connection) + "/" + id)
+                .then().statusCode(204);
+        assertThat(count("select count(*) from field_mappings where id = ?", UUID.fromString(id))).isZero();
+        as(tenant, "read").when().get(path(connection) + "/" + id).then().statusCode(404);
+        as(tenant, "write").when().delete(path(connection) + "/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void theSameSourceAndTargetTwiceIsAConflict() {
+        createDefaultMapping();
+        String other = createMapping(tenant, connection, rule("/customer/phone", "phone"));
+        as(tenant, "write").body(rule(DEFAULT_SOURCE, DEFAULT_TARGET))
+                .when().post(path(connection))
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("already maps '" + DEFAULT_SOURCE + "' to '" + DEFAULT_TARGET + "'"));
+        as(tenant, "write").body(rule(DEFAULT_SOURCE, DEFAULT_TARGET))
+                .when().put(path(connection) + "/" + other)
+                .then().statusCode(409);
+        // The same pair on another connection is a different rule.
+        createMapping(tenant, createConnection(tenant, "hubspot"), rule(DEFAULT_SOURCE, DEFAULT_TARGET));
+        assertThat(count("select count(*) from field_mappings where connection_id = ?", connection)).isEqualTo(2);
+    }
+
+    @Test
+    void anotherTenantsConnectionOrMappingIsNotFoundForEveryOperation() {
+        UUID foreignConnection = createConnection(otherTenant, "hubspot");
+        String foreignMapping = createMapping(otherTenant, foreignConnection, rule(DEFAULT_SOURCE, DEFAULT_TARGET));
+        String foreign = path(foreignConnection);
+
+        as(tenant, "admin").when().get(foreign).then().statusCode(404)
+                .body("detail", equalTo("connection " + foreignConnection + " was not found"));
+        as(tenant, "admin").body(rule("a", "b")).when().post(foreign).then().statusCode(404);
+        as(tenant, "admin").when().get(foreign + "/" + foreignMapping).then().statusCode(404);
+        as(tenant, "admin").body(rule("a", "b")).when().put(foreign + "/" + foreignMapping).then().statusCode(404);
+        as(tenant, "admin").when().delete(foreign + "/" + foreignMapping).then().statusCode(404);
+        // A foreign mapping id under the caller's own connection, and a connection that does not exist.
+        as(tenant, "admin").when().get(path(connection) + "/" + foreignMapping).then().statusCode(404)
+                .body("detail", equalTo("field mapping " + foreignMapping + " was not found"));
+        as(tenant, "admin").body(rule("a", "b")).when().put(path(connection) + "/" + foreignMapping).then().statusCode(404);
+        as(tenant, "admin").when().delete(path(connection) + "/" + foreignMapping).then().statusCode(404);
+        as(tenant, "admin").when().get(path(UUID.randomUUID())).then().statusCode(404);
+
+        assertThat(count("select count(*) from field_mappings where tenant_id = ?", tenant)).isZero();
+        as(otherTenant, "read").when().get(foreign + "/" + foreignMapping).then().statusCode(200)
+                .body("sourceField", equalTo(DEFAULT_SOURCE));
+    }
+
+    @Test
+    void requestsWithoutAValidTokenAreUnauthorized() {
+        String id = createDefaultMapping();
+        String one = path(connection) + "/" + id;
+        given().when().get(path(connection)).then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
+        given().contentType(ContentType.JSON).body(rule("a", "b")).when().post(path(connection)).then().statusCode(401);
+        given().when().get(one).then().statusCode(401);
+        given().contentType(ContentType.JSON).body(rule("a", "b")).when().put(one).then().statusCode(401);
+        given().when().delete(one).then().statusCode(401);
+        given().auth().oauth2(TestTokens.forTenant(tenant).roles("write").expired().sign())
+                .when().delete(one).then().statusCode(401);
+        assertThat(count("select count(*) from field_mappings where connection_id = ?", connection)).isEqualTo(1);
+    }
+
+    @Test
+    void missingRoleIsForbidden() {
+        String id = createDefaultMapping();
+        String one = path(connection) + "/" + id;
+        as(tenant, "read").body(rule("a", "b")).when().post(path(connection))
+                .then().statusCode(403).contentType("application/problem+json");
+        as(tenant, "read").body(rule("a", "b")).when().put(one).then().statusCode(403);
+        as(tenant, "read").when().delete(one).then().statusCode(403);
+        as(tenant, "secrets").when().get(path(connection)).then().statusCode(403);
+        as(tenant, "secrets").when().get(one).then().statusCode(403);
+        given().auth().oauth2(TestTokens.forTenant(tenant).roles("read").withoutTenantClaim().sign())
+                .when().get(path(connection)).then().statusCode(403);
+        assertThat(row("select source_field, version from field_mappings where id = ?", UUID.fromString(id)))
+                .containsEntry("source_field", DEFAULT_SOURCE).containsEntry("version", 0L);
+    }
+
+    @Test
+    void malformedJsonAndBadIdsAreBadRequests() {
+        String id = createDefaultMapping();
+        String one = path(connection) + "/" + id;
+        as(tenant, "write").body("{\"sourceField\": \"x\",").when().post(path(connection))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("not valid JSON"));
+        as(tenant, "write").body("{\"sourceField\": ").when().put(one)
+                .then().statusCode(400).body("detail", containsString("not valid JSON"));
+        String badConnection = "/api/v1/connections/not-a-uuid/field-mappings";
+        as(tenant, "read").when().get(badConnection).then().statusCode(400).body("detail", containsString("connectionId"));
+        as(tenant, "write").body(rule("a", "b")).when().post(badConnection).then().statusCode(400)
+                .body("detail", containsString("UUID"));
+        as(tenant, "read").when().get(badConnection + "/" + id).then().statusCode(400);
+        as(tenant, "read").when().get(path(connection) + "/42").then().statusCode(400).body("detail", containsString("'id'"));
+        as(tenant, "write").body(rule("a", "b")).when().put(path(connection) + "/42").then().statusCode(400);
+        as(tenant, "write").when().delete(path(connection) + "/42").then().statusCode(400);
+        as(tenant, "write").header("If-Match", "yesterday").body(rule("a", "b")).when().put(one)
+                .then().statusCode(400).body("detail", containsString("If-Match"));
+        as(tenant, "write").body("{\"sourceField\":\"a\",\"targetField\":\"b\",\"tenantId\":\"" + otherTenant + "\"}")
+                .when().post(path(connection)).then().statusCode(400).body("detail", containsString("tenantId"));
+        as(tenant, "write").body("{\"sourceField\":\"a\",\"targetField\":\"b\",\"transformConfig\":\"x\"}")
+                .when().post(path(connection)).then().statusCode(400).body("violations[0].field", equalTo("transformConfig"));
+        assertThat(count("select count(*) from field_mappings where connection_id = ?", connection)).isEqualTo(1);
+    }
+
+    @Test
+    void invalidTransformsAndConfigsNameTheField() {
+        String id = createDefaultMapping();
+        as(tenant, "write").body("{\"sourceField\":\"a\",\"targetField\":\"b\",\"transform\":\"REVERSE\"}")
+                .when().post(path(connection))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("allowed values"))
+                .body("detail", containsString("LOOKUP"))
+                .body("violations[0].field", equalTo("transform"));
+        as(tenant, "write").body("{\"sourceField\":\"a\",\"targetField\":\"b\",\"transform\":\"DATE\","
+                        + "\"transformConfig\":{\"inputFormat\":\"yyyy-MM-dd{\"}}")
+                .when().post(path(connection))
+                .then().statusCode(400)
+                .body("violations.field", equalTo(List.of("transformConfig.inputFormat", "transformConfig.outputFormat")))
+                .body("violations[0].message", containsString("not a valid java.time pattern"))
+                .body("violations[1].message", equalTo("is required for transform DATE"));
+        as(tenant, "write").body("{\"sourceField\":\"customer/email\",\"targetField\":\"" + "x".repeat(501)
+                        + "\",\"transform\":\"CONCAT\",\"transformConfig\":{\"fields\":[\"a\"]},\"position\":-1}")
+                .when().post(path(connection))
+                .then().statusCode(400)
+                .body("violations.field", hasItem("sourceField"))
+                .body("violations.field", hasItem("targetField"))
+                .body("violations.field", hasItem("transformConfig.fields"))
+                .body("violations.field", hasItem("position"))
+                .body("violations.find { it.field == 'sourceField' }.message", containsString("must start with '/'"));
+        as(tenant, "write").body("{\"sourceField\":\"a\",\"targetField\":\"b\",\"transform\":\"LOOKUP\","
+                        + "\"transformConfig\":{\"table\":{\"M\":1},\"extra\":true}}")
+                .when().put(path(connection) + "/" + id)
+                .then().statusCode(400)
+                .body("violations.field", equalTo(List.of("transformConfig.extra", "transformConfig.table.M")));
+        as(tenant, "write").body("{\"sourceField\":\"a\",\"targetField\":\"b\",\"transform\":\"CONSTANT\"}")
+                .when().put(path(connection) + "/" + id)
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("transformConfig.value"))
+                .body("violations[0].message", notNullValue());
+
+        assertThat(row("select source_field, transform from field_mappings where connection_id = ?", connection))
+                .containsEntry("source_field", DEFAULT_SOURCE).containsEntry("transform", "LOWERCASE");
+    }
+}
