@@ -26,9 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.integration.common.ETags;
 import io.integration.common.Enums;
 import io.integration.common.Ids;
-import io.integration.common.InvalidRequestException;
 import io.integration.common.Page;
 import io.integration.common.PageRequest;
 import io.integration.tenancy.CurrentTenant;
@@ -94,7 +94,7 @@ public class IntegrationResource {
     @Operation(summary = "Replace a catalog entry", description = "Send If-Match with the ETag you read to avoid lost updates (412 if it changed)")
     public Uni<Response> update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull IntegrationRequest request) {
-        return service.update(tenant.id(), Ids.parse(id, "id"), request, expectedVersion(ifMatch))
+        return service.update(tenant.id(), Ids.parse(id, "id"), request, ETags.expectedVersion(ifMatch))
                 .map(updated -> Response.ok(updated).tag(etag(updated)).build());
     }
 
@@ -108,21 +108,6 @@ public class IntegrationResource {
     }
 
     private static EntityTag etag(IntegrationResponse response) {
-        return new EntityTag(Long.toString(response.version()));
-    }
-
-    private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.equals("*")) {
-            return null;
-        }
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        try {
-            return Long.parseLong(value.replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("If-Match must be an ETag returned by this API");
-        }
+        return ETags.of(response.version());
     }
 }

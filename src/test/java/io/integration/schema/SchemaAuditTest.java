@@ -22,7 +22,7 @@ class SchemaAuditTest {
     private static final List<String> PLATFORM_TABLES = List.of("kms_key_versions", "key_rotation_runs");
 
     @Test
-    void theSchemaHasTheFourteenTenantTablesAndTheTwoPlatformTables() throws SQLException {
+    void theSchemaHasExactlyTheTenantTablesAndTheTwoPlatformTables() throws SQLException {
         List<String> all = new ArrayList<>(Database.TENANT_TABLES);
         all.addAll(PLATFORM_TABLES);
         assertThat(strings("select tablename from pg_tables where schemaname = 'public'"
@@ -138,6 +138,7 @@ class SchemaAuditTest {
         assertThat(strings("select conname from pg_constraint where contype = 'u' and connamespace = 'public'::regnamespace"))
                 .contains("integrations_tenant_name_provider_key", "field_mappings_connection_source_target_key",
                         "integration_configs_venue_type_key", "integration_health_venue_type_key",
+                        "idempotency_keys_tenant_key_key",
                         "oauth_tokens_venue_type_key", "venue_api_keys_venue_type_name_key");
         assertThat(strings("select conrelid::regclass || '->' || confrelid::regclass || ':' || confdeltype::text"
                 + " from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace"))

@@ -14,11 +14,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /** JDBC access to the test database as a given role, and a row in every tenant table for a tenant. */
 public final class Database {
 
-    /** All 14 tenant tables, parents before children. */
+    /** All tenant tables (the seed's 14 and the service's idempotency keys), parents before children. */
     public static final List<String> TENANT_TABLES = List.of(
             "integrations", "connections", "integration_activity_logs", "oauth_tokens", "venue_api_keys",
             "integration_configs", "field_mappings", "field_mapping_templates", "integration_webhooks", "webhooks",
-            "sync_queue", "sync_logs", "integration_health", "integration_costs");
+            "sync_queue", "sync_logs", "integration_health", "integration_costs", "idempotency_keys");
 
     private Database() {
     }
@@ -76,6 +76,8 @@ public final class Database {
                 + " values (" + t + ", " + v + ", 'square')");
         inserts.put("integration_costs", "insert into integration_costs (tenant_id, venue_id, integration_type,"
                 + " period_start, period_end) values (" + t + ", " + v + ", 'square', date '2026-11-01', date '2026-11-30')");
+        inserts.put("idempotency_keys", "insert into idempotency_keys (tenant_id, idempotency_key, request_hash, expires_at)"
+                + " values (" + t + ", 'key-" + UUID.randomUUID() + "', 'hash', now() + interval '1 hour')");
         return inserts;
     }
 
