@@ -20,7 +20,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
@@ -29,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.integration.common.ETags;
 import io.integration.common.Enums;
 import io.integration.common.Ids;
+import io.integration.common.idempotency.Idempotent;
+import io.integration.common.idempotency.IdempotencyFilters;
 import io.integration.common.Page;
 import io.integration.common.PageRequest;
 import io.integration.tenancy.CurrentTenant;
@@ -54,7 +59,13 @@ public class IntegrationResource {
 
     @POST
     @RolesAllowed(Roles.WRITE)
-    @Operation(summary = "Create a catalog entry", description = "409 if the tenant already has this name for this provider")
+    @Idempotent
+    @Operation(summary = "Create a catalog entry", description = "409 if the tenant already has this name for this provider."
+            + " With an Idempotency-Key, a retry of the same request replays the first response"
+            + " (header Idempotent-Replayed: true); the same key with another body is a 422.")
+    @Parameter(name = IdempotencyFilters.KEY_HEADER, in = ParameterIn.HEADER, required = false,
+            description = "1 to 255 printable characters, unique per request you intend; kept 24 hours",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 255))
     public Uni<Response> create(@Valid @NotNull IntegrationRequest request) {
         return service.create(tenant.id(), request)
                 .map(created -> Response.created(URI.create("/api/v1/integrations/" + created.id()))
