@@ -2,7 +2,7 @@ package io.integration.common;
 
 import java.util.regex.Pattern;
 
-/** Validates slugs taken from paths (provider slugs, key names), answering 400 when malformed. */
+/** Validates provider slugs and key names taken from paths, answering 400 when malformed. */
 public final class Slugs {
 
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9][a-z0-9_-]{0,63}$");
@@ -10,7 +10,7 @@ public final class Slugs {
     private Slugs() {
     }
 
-    public static String parse(String value, String name) {
+    public static String require(String value, String name) {
         if (value == null || !SLUG.matcher(value).matches()) {
             throw new InvalidRequestException("'" + name + "' must be a lowercase slug (letters, digits, '-', '_')");
         }

@@ -70,7 +70,7 @@ public class IntegrationConfigResource {
     public Uni<Response> put(@PathParam("venueId") String venueId,
             @Parameter(description = "Provider slug", example = "square") @PathParam("provider") String provider,
             @HeaderParam("If-Match") String ifMatch, @Valid @NotNull IntegrationConfigRequest request) {
-        return service.put(tenant.id(), tenant.actor(), venue(venueId), Slugs.parse(provider, "provider"), request,
+        return service.put(tenant.id(), tenant.actor(), venue(venueId), Slugs.require(provider, "provider"), request,
                         ETags.expectedVersion(ifMatch))
                 .map(stored -> Response.status(stored.created() ? 201 : 200)
                         .tag(ETags.of(stored.config().version()))
@@ -83,7 +83,7 @@ public class IntegrationConfigResource {
     @RolesAllowed(Roles.READ)
     @Operation(summary = "Get a venue's config for a provider (masks only)")
     public Uni<Response> get(@PathParam("venueId") String venueId, @PathParam("provider") String provider) {
-        return service.get(tenant.id(), venue(venueId), Slugs.parse(provider, "provider"))
+        return service.get(tenant.id(), venue(venueId), Slugs.require(provider, "provider"))
                 .map(found -> Response.ok(found).tag(ETags.of(found.version())).build());
     }
 
@@ -92,7 +92,7 @@ public class IntegrationConfigResource {
     @RolesAllowed(Roles.WRITE)
     @Operation(summary = "Delete a venue's config and its encrypted secrets")
     public Uni<Response> delete(@PathParam("venueId") String venueId, @PathParam("provider") String provider) {
-        return service.delete(tenant.id(), venue(venueId), Slugs.parse(provider, "provider"))
+        return service.delete(tenant.id(), venue(venueId), Slugs.require(provider, "provider"))
                 .map(ignored -> Response.noContent().build());
     }
 
@@ -115,7 +115,7 @@ public class IntegrationConfigResource {
     }
 
     private Uni<Response> setEnabled(String venueId, String provider, boolean enabled) {
-        return service.setEnabled(tenant.id(), venue(venueId), Slugs.parse(provider, "provider"), enabled)
+        return service.setEnabled(tenant.id(), venue(venueId), Slugs.require(provider, "provider"), enabled)
                 .map(changed -> Response.ok(changed).tag(ETags.of(changed.version())).build());
     }
 
