@@ -14,7 +14,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /** JDBC access to the test database as a given role, and a row in every tenant table for a tenant. */
 public final class Database {
 
-    /** All tenant tables (the seed's 14 and the service's idempotency keys), parents before children. */
+    /** Every tenant table: the 14 of the design, then later ones; parents before children. */
     public static final List<String> TENANT_TABLES = List.of(
             "integrations", "connections", "integration_activity_logs", "oauth_tokens", "venue_api_keys",
             "integration_configs", "field_mappings", "field_mapping_templates", "integration_webhooks", "webhooks",
