@@ -1,13 +1,20 @@
 package io.integration.catalog;
 
+import java.util.Optional;
+
+import io.integration.provider.ProviderDefinition;
+
 /** Explicit mapping between catalog DTOs and the entity. */
 final class IntegrationMapper {
 
     private IntegrationMapper() {
     }
 
-    static IntegrationResponse toResponse(Integration entity) {
-        return new IntegrationResponse(entity.id, entity.name, entity.provider, entity.category, entity.status,
+    /** {@code definition} is empty for a row whose provider is no longer shipped: the entry stays readable. */
+    static IntegrationResponse toResponse(Integration entity, Optional<ProviderDefinition> definition) {
+        return new IntegrationResponse(entity.id, entity.name, entity.provider,
+                definition.map(ProviderDefinition::displayName).orElse(null),
+                definition.map(ProviderDefinition::authMode).orElse(null), entity.category, entity.status,
                 entity.description, entity.version, entity.createdAt, entity.updatedAt);
     }
 

@@ -20,15 +20,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.integration.common.ETags;
 import io.integration.common.Enums;
 import io.integration.common.Ids;
-import io.integration.common.InvalidRequestException;
+import io.integration.common.idempotency.Idempotent;
+import io.integration.common.idempotency.IdempotencyFilters;
 import io.integration.common.Page;
 import io.integration.common.PageRequest;
 import io.integration.tenancy.CurrentTenant;
@@ -54,7 +59,13 @@ public class IntegrationResource {
 
     @POST
     @RolesAllowed(Roles.WRITE)
-    @Operation(summary = "Create a catalog entry", description = "409 if the tenant already has this name for this provider")
+    @Idempotent
+    @Operation(summary = "Create a catalog entry", description = "409 if the tenant already has this name for this provider."
+            + " With an Idempotency-Key, a retry of the same request replays the first response"
+            + " (header Idempotent-Replayed: true); the same key with another body is a 422.")
+    @Parameter(name = IdempotencyFilters.KEY_HEADER, in = ParameterIn.HEADER, required = false,
+            description = "1 to 255 printable characters, unique per request you intend; kept 24 hours",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 255))
     public Uni<Response> create(@Valid @NotNull IntegrationRequest request) {
         return service.create(tenant.id(), request)
                 .map(created -> Response.created(URI.create("/api/v1/integrations/" + created.id()))
@@ -94,7 +105,7 @@ public class IntegrationResource {
     @Operation(summary = "Replace a catalog entry", description = "Send If-Match with the ETag you read to avoid lost updates (412 if it changed)")
     public Uni<Response> update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull IntegrationRequest request) {
-        return service.update(tenant.id(), Ids.parse(id, "id"), request, expectedVersion(ifMatch))
+        return service.update(tenant.id(), Ids.parse(id, "id"), request, ETags.expectedVersion(ifMatch))
                 .map(updated -> Response.ok(updated).tag(etag(updated)).build());
     }
 
@@ -108,21 +119,6 @@ public class IntegrationResource {
     }
 
     private static EntityTag etag(IntegrationResponse response) {
-        return new EntityTag(Long.toString(response.version()));
-    }
-
-    private static Long expectedVersion(String ifMatch) {
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.equals("*")) {
-            return null;
-        }
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        try {
-            return Long.parseLong(value.replace("\"", ""));
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("If-Match must be an ETag returned by this API");
-        }
+        return ETags.of(response.version());
     }
 }

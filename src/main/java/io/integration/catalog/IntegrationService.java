@@ -10,6 +10,7 @@ import io.integration.common.DatabaseErrors;
 import io.integration.common.Page;
 import io.integration.common.PageRequest;
 import io.integration.common.PreconditionFailedException;
+import io.integration.provider.ProviderCatalog;
 import io.integration.tenancy.TenantId;
 import io.integration.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
@@ -20,26 +21,31 @@ public class IntegrationService {
 
     private final IntegrationRepository repository;
     private final TenantTransactions transactions;
+    private final ProviderCatalog providers;
 
-    public IntegrationService(IntegrationRepository repository, TenantTransactions transactions) {
+    public IntegrationService(IntegrationRepository repository, TenantTransactions transactions,
+            ProviderCatalog providers) {
         this.repository = repository;
         this.transactions = transactions;
+        this.providers = providers;
     }
 
+    /** Creates the entry; a provider slug without a shipped definition is a 400 naming it. */
     public Uni<IntegrationResponse> create(TenantId tenant, IntegrationRequest request) {
         Integration entity = new Integration();
         entity.id = UUID.randomUUID();
         entity.tenantId = tenant.value();
         IntegrationMapper.apply(request, entity);
-        return transactions.inTenantTransaction(tenant, () -> repository.persistAndFlush(entity))
-                .map(IntegrationMapper::toResponse)
+        return requireProvider(request)
+                .chain(() -> transactions.inTenantTransaction(tenant, () -> repository.persistAndFlush(entity)))
+                .map(this::toResponse)
                 .onFailure(DatabaseErrors::isUniqueViolation)
                 .transform(e -> new DuplicateIntegrationException(entity.name, entity.provider));
     }
 
     public Uni<IntegrationResponse> get(TenantId tenant, UUID id) {
         return transactions.inTenantTransaction(tenant, () -> requireExisting(tenant, id))
-                .map(IntegrationMapper::toResponse);
+                .map(this::toResponse);
     }
 
     public Uni<Page<IntegrationResponse>> list(TenantId tenant, IntegrationFilter filter, PageRequest page) {
@@ -50,15 +56,16 @@ public class IntegrationService {
 
     /** Replaces the entry; {@code expectedVersion} (from If-Match) is checked when given. */
     public Uni<IntegrationResponse> update(TenantId tenant, UUID id, IntegrationRequest request, Long expectedVersion) {
-        return transactions.inTenantTransaction(tenant, () -> requireExisting(tenant, id)
+        return requireProvider(request)
+                .chain(() -> transactions.inTenantTransaction(tenant, () -> requireExisting(tenant, id)
                         .invoke(entity -> {
                             if (expectedVersion != null && expectedVersion != entity.version) {
                                 throw new PreconditionFailedException("integration", id, entity.version);
                             }
                             IntegrationMapper.apply(request, entity);
                         })
-                        .call(repository::flush))
-                .map(IntegrationMapper::toResponse)
+                        .call(repository::flush)))
+                .map(this::toResponse)
                 .onFailure(DatabaseErrors::isUniqueViolation)
                 .transform(e -> new DuplicateIntegrationException(request.name().strip(), request.provider()));
     }
@@ -74,10 +81,20 @@ public class IntegrationService {
                 .onItem().ifNull().failWith(() -> new IntegrationNotFoundException(id));
     }
 
-    private static Page<IntegrationResponse> toPage(List<Integration> rows, int limit) {
+    /** Checked before any transaction: the slug must name a shipped provider definition (else 400 naming it). */
+    private Uni<Void> requireProvider(IntegrationRequest request) {
+        return Uni.createFrom().item(() -> providers.require(request.provider()))
+                .replaceWithVoid();
+    }
+
+    private IntegrationResponse toResponse(Integration entity) {
+        return IntegrationMapper.toResponse(entity, providers.find(entity.provider));
+    }
+
+    private Page<IntegrationResponse> toPage(List<Integration> rows, int limit) {
         boolean more = rows.size() > limit;
         List<Integration> items = more ? rows.subList(0, limit) : rows;
         String next = more ? new Cursor(items.get(limit - 1).createdAt, items.get(limit - 1).id).encode() : null;
-        return new Page<>(items.stream().map(IntegrationMapper::toResponse).toList(), next);
+        return new Page<>(items.stream().map(this::toResponse).toList(), next);
     }
 }

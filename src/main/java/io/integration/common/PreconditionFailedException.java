@@ -7,4 +7,9 @@ public class PreconditionFailedException extends ApiException {
         super(412, "Precondition Failed",
                 kind + " " + id + " has changed; its current version is " + currentVersion + ". Read it again and retry.");
     }
+
+    /** If-Match named a version of an object that does not exist (any more). */
+    public PreconditionFailedException(String kind, Object id) {
+        super(412, "Precondition Failed", kind + " " + id + " does not exist; omit If-Match to create it.");
+    }
 }

@@ -43,6 +43,11 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public Response fieldViolations(FieldViolationsException e) {
+        return respond(new Problem("about:blank", e.title(), e.status(), e.getMessage(), null, e.violations(), null));
+    }
+
+    @ServerExceptionMapper
     public Response missingTenant(MissingTenantException e) {
         return respond(Problem.of(403, "Forbidden", e.getMessage()));
     }

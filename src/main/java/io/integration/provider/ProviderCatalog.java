@@ -5,12 +5,17 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.integration.catalog.IntegrationCategory;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -28,6 +33,14 @@ public class ProviderCatalog {
 
     public Collection<ProviderDefinition> all() {
         return bySlug.values();
+    }
+
+    /** The definitions matching both filters; a null filter matches everything. */
+    public List<ProviderDefinition> list(IntegrationCategory category, ProviderDefinition.AuthMode authMode) {
+        return bySlug.values().stream()
+                .filter(d -> category == null || d.category() == category)
+                .filter(d -> authMode == null || d.authMode() == authMode)
+                .toList();
     }
 
     public Optional<ProviderDefinition> find(String slug) {
@@ -64,12 +77,16 @@ public class ProviderCatalog {
                 throw new IllegalStateException("integration.providers.overrides names unknown provider '" + slug + "'");
             }
         }
-        return Map.copyOf(result);
+        // Unmodifiable but ordered: lists keep the order of the shipped file.
+        return Collections.unmodifiableMap(result);
     }
 
     private static ProviderDefinition applyOverride(ProviderDefinition d, ProvidersConfig.Override override) {
         if (override == null) {
-            return d;
+            // Still rebuilt, so that a definition without settings has an empty list rather than null.
+            return d.settings() != null ? d : new ProviderDefinition(d.slug(), d.displayName(), d.category(),
+                    d.authMode(), d.apiBaseUrl(), d.credentialHeader(), d.oauth(), d.testRequest(), d.webhook(),
+                    d.pricing(), List.of());
         }
         ProviderDefinition.OAuth oauth = d.oauth() == null ? null : new ProviderDefinition.OAuth(
                 override.authorizationUrl().orElse(d.oauth().authorizationUrl()),
@@ -94,6 +111,20 @@ public class ProviderCatalog {
                 where + "testRequest needs a path starting with '/' and expected statuses");
         require(d.authMode() == ProviderDefinition.AuthMode.BASIC || d.authMode() == ProviderDefinition.AuthMode.NONE
                 || d.credentialHeader() != null, where + "credentialHeader is required for " + d.authMode());
+        validateSettings(d.settings(), where);
+    }
+
+    private static void validateSettings(List<ProviderDefinition.Setting> settings, String where) {
+        // Configs are validated against these declarations, so a broken one must fail at start, not per request.
+        Set<String> names = new HashSet<>();
+        for (ProviderDefinition.Setting s : settings) {
+            require(s != null && s.name() != null && s.name().matches("^[A-Za-z][A-Za-z0-9_]{0,63}$"),
+                    where + "every setting needs a name of letters, digits or '_' starting with a letter");
+            require(names.add(s.name()), where + "setting '" + s.name() + "' is declared twice");
+            require(s.type() != null, where + "setting '" + s.name() + "' needs a type (STRING, BOOLEAN or NUMBER)");
+            require(s.allowed() == null || (s.type() == ProviderDefinition.SettingType.STRING && !s.allowed().isEmpty()),
+                    where + "setting '" + s.name() + "': 'allowed' needs a non-empty list and type STRING");
+        }
     }
 
     private static void requireUrl(String url, String what) {

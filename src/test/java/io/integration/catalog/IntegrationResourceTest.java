@@ -78,6 +78,8 @@ class IntegrationResourceTest {
                 .header("ETag", notNullValue())
                 .body("name", equalTo(DEFAULT_NAME))
                 .body("provider", equalTo(DEFAULT_PROVIDER))
+                .body("providerDisplayName", equalTo("Stripe"))
+                .body("authMode", equalTo("API_KEY"))
                 .body("category", equalTo("PAYMENT"))
                 .body("status", equalTo("ACTIVE"))
                 .body("version", equalTo(0))
@@ -101,15 +103,36 @@ class IntegrationResourceTest {
                 .when().get(PATH + "/" + id)
                 .then().statusCode(200)
                 .body("id", equalTo(id))
-                .body("name", equalTo(DEFAULT_NAME));
+                .body("name", equalTo(DEFAULT_NAME))
+                .body("providerDisplayName", equalTo("Stripe"));
+    }
+
+    @Test
+    void aProviderWithoutADefinitionIsRejectedOnCreateAndUpdate() {
+        given().auth().oauth2(writer()).contentType(ContentType.JSON)
+                .body(body("Legacy", "acme-legacy", "OTHER"))
+                .when().post(PATH)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("no provider definition for 'acme-legacy'"));
+
+        String id = createDefaultIntegration();
+        given().auth().oauth2(writer()).contentType(ContentType.JSON)
+                .body(body(DEFAULT_NAME, "acme-legacy", "OTHER"))
+                .when().put(PATH + "/" + id)
+                .then().statusCode(400)
+                .body("detail", containsString("'acme-legacy'"));
+        given().auth().oauth2(reader()).when().get(PATH + "/" + id)
+                .then().statusCode(200).body("provider", equalTo(DEFAULT_PROVIDER)).body("version", equalTo(0));
+        given().auth().oauth2(reader()).when().get(PATH).then().statusCode(200).body("items", hasSize(1));
     }
 
     @Test
     void listPagesThroughEveryEntryOnceWithACursor() {
+        List<String> providers = List.of("stripe", "square", "hubspot", "mailchimp", "slack");
         for (int i = 0; i < 5; i++) {
-            createIntegration(tenant, "Entry " + i, "provider-" + i);
+            createIntegration(tenant, "Entry " + i, providers.get(i));
         }
-        createIntegration(otherTenant, "Foreign entry", "provider-x");
+        createIntegration(otherTenant, "Foreign entry", "github");
 
         Set<String> seen = new HashSet<>();
         List<Integer> pageSizes = new ArrayList<>();
@@ -144,7 +167,9 @@ class IntegrationResourceTest {
                 .when().get(PATH)
                 .then().statusCode(200)
                 .body("items", hasSize(1))
-                .body("items[0].name", equalTo("Chat"));
+                .body("items[0].name", equalTo("Chat"))
+                .body("items[0].providerDisplayName", equalTo("Slack"))
+                .body("items[0].authMode", equalTo("OAUTH2"));
         given().auth().oauth2(reader()).queryParam("provider", "stripe")
                 .when().get(PATH)
                 .then().statusCode(200)
@@ -169,6 +194,7 @@ class IntegrationResourceTest {
                 .when().put(PATH + "/" + id)
                 .then().statusCode(200)
                 .body("name", equalTo("Stripe EU"))
+                .body("authMode", equalTo("API_KEY"))
                 .body("version", equalTo(1))
                 .header("ETag", equalTo("\"1\""));
 
@@ -225,7 +251,7 @@ class IntegrationResourceTest {
         String id = createDefaultIntegration();
         given().when().get(PATH).then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
         given().when().get(PATH + "/" + id).then().statusCode(401);
-        given().contentType(ContentType.JSON).body(body("x", "y", "CRM")).when().post(PATH).then().statusCode(401);
+        given().contentType(ContentType.JSON).body(body("x", "hubspot", "CRM")).when().post(PATH).then().statusCode(401);
         given().auth().oauth2(TestTokens.forTenant(tenant).roles("read").expired().sign())
                 .when().get(PATH + "/" + id).then().statusCode(401);
         given().auth().oauth2(TestTokens.forTenant(tenant).roles("read").signedBy(TestKeys.newPair().getPrivate()).sign())

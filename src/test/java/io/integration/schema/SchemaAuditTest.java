@@ -140,6 +140,7 @@ class SchemaAuditTest {
         assertThat(strings("select conname from pg_constraint where contype = 'u' and connamespace = 'public'::regnamespace"))
                 .contains("integrations_tenant_name_provider_key", "field_mappings_connection_source_target_key",
                         "integration_configs_venue_type_key", "integration_health_venue_type_key",
+                        "idempotency_keys_tenant_key_key",
                         "oauth_tokens_venue_type_key", "venue_api_keys_venue_type_name_key");
         assertThat(strings("select conrelid::regclass || '->' || confrelid::regclass || ':' || confdeltype::text"
                 + " from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace"))

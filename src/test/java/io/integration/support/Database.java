@@ -18,7 +18,8 @@ public final class Database {
     public static final List<String> TENANT_TABLES = List.of(
             "integrations", "connections", "integration_activity_logs", "oauth_tokens", "venue_api_keys",
             "integration_configs", "field_mappings", "field_mapping_templates", "integration_webhooks", "webhooks",
-            "sync_queue", "sync_logs", "integration_health", "integration_costs", "webhook_endpoints");
+            "sync_queue", "sync_logs", "integration_health", "integration_costs", "webhook_endpoints",
+            "idempotency_keys");
 
     private Database() {
     }
@@ -78,6 +79,8 @@ public final class Database {
                 + " period_start, period_end) values (" + t + ", " + v + ", 'square', date '2026-11-01', date '2026-11-30')");
         inserts.put("webhook_endpoints", "insert into webhook_endpoints (tenant_id, venue_id, integration_type, token_hash)"
                 + " values (" + t + ", " + v + ", 'github', sha256(convert_to('" + UUID.randomUUID() + "', 'UTF8')))");
+        inserts.put("idempotency_keys", "insert into idempotency_keys (tenant_id, idempotency_key, request_hash, expires_at)"
+                + " values (" + t + ", 'key-" + UUID.randomUUID() + "', 'hash', now() + interval '1 hour')");
         return inserts;
     }
 

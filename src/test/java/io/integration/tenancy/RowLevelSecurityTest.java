@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.integration.support.Database;
 import io.quarkus.test.junit.QuarkusTest;
 
-/** Proves the RLS policies as each runtime role sees them, on every one of the 14 tables. */
+/** Proves the RLS policies as each runtime role sees them, on every tenant table. */
 @QuarkusTest
 class RowLevelSecurityTest {
 
