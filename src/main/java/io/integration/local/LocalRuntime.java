@@ -30,6 +30,9 @@ public final class LocalRuntime {
                 && !configured("integration.kms.provider", "INTEGRATION_KMS_PROVIDER")) {
             prepareLocalKeyEncryptionKey(dataDir.resolve("kms"));
         }
+        if (!configured("integration.webhooks.delivery-secret", "INTEGRATION_WEBHOOKS_DELIVERY_SECRET")) {
+            System.setProperty("integration.webhooks.delivery-secret", localDeliverySecret(dataDir.resolve("webhooks")));
+        }
         if (!configured("quarkus.oidc.auth-server-url", "QUARKUS_OIDC_AUTH_SERVER_URL")
                 && !configured("quarkus.oidc.public-key", "QUARKUS_OIDC_PUBLIC_KEY")) {
             Path keyFile = dataDir.resolve("local-issuer").resolve("signing-key.pem");
@@ -56,6 +59,20 @@ public final class LocalRuntime {
         System.setProperty("integration.kms.local.key-directory", keyDirectory.toAbsolutePath().toString());
         System.setProperty("integration.kms.local.active-key", "local:1");
         LOG.infof("no key provider configured: using the local key-encryption key in %s", keyDirectory);
+    }
+
+    /** The secret local deliveries to subscribers are signed with ("whsec_" + base64), created once and kept. */
+    private static String localDeliverySecret(Path folder) throws Exception {
+        Path file = folder.resolve("delivery-secret");
+        if (!java.nio.file.Files.exists(file)) {
+            java.nio.file.Files.createDirectories(folder);
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            java.nio.file.Files.writeString(file, "whsec_" + Base64.getEncoder().encodeToString(key));
+            java.nio.file.Files.setPosixFilePermissions(file,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        }
+        return java.nio.file.Files.readString(file).strip();
     }
 
     private static void startEmbeddedDatabase(Path dataDir) throws Exception {

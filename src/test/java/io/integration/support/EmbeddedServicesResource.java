@@ -31,6 +31,10 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
     public static final String REVOKED_KEY = Secrets.PREFIX + "provider-rejects";
     public static final String SLOW_KEY = Secrets.PREFIX + "provider-too-slow";
 
+    /** Secret with which the service signs deliveries to internal subscribers (Standard Webhooks, "whsec_" + base64). */
+    public static final String DELIVERY_SECRET = "whsec_" + java.util.Base64.getEncoder()
+            .encodeToString("test-delivery-secret-32-bytes-ok".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
     private EmbeddedDatabase database;
     private WireMockServer issuer;
     private WireMockServer providerStub;
@@ -78,6 +82,10 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
         // Nothing listens on port 1: connection refused.
         config.put("integration.providers.overrides.mailchimp.api-base-url", "http://127.0.0.1:1");
         config.put("integration.connections.test-timeout", "1s");
+        // Tests drive webhook delivery themselves; deliveries to subscribers are signed with this secret.
+        config.put("integration.webhooks.poll-interval", "off");
+        config.put("integration.webhooks.delivery-timeout", "1s");
+        config.put("integration.webhooks.delivery-secret", DELIVERY_SECRET);
         config.put("test.provider-stub.url", stubUrl);
         config.put("test.database.superuser-url", database.jdbcUrl() + "?user=postgres");
         config.put("test.database.port", Integer.toString(database.port()));

@@ -1,0 +1,164 @@
+package io.integration.webhook;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import io.integration.tenancy.SystemTransactions;
+import io.integration.tenancy.TenantId;
+import io.integration.webhook.signature.StandardWebhooksHeaders;
+import io.integration.webhook.signature.StandardWebhooksSecret;
+import io.integration.webhook.signature.StandardWebhooksSigner;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/**
+ * Processes queued webhook events on every replica: claims a batch with {@code FOR UPDATE SKIP LOCKED} and a lease
+ * (an expired lease returns an event to the queue), delivers each to the endpoint's internal subscriber, signed in the
+ * Standard Webhooks format, and/or enqueues a WEBHOOK sync job, then completes it — only while it still holds the
+ * lease, so a completion is never applied twice. Failures retry with exponential backoff and jitter, then the event
+ * is DEAD and visible through the API.
+ */
+@ApplicationScoped
+public class WebhookDeliveryJob {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDeliveryJob.class);
+
+    private static final String CLAIM = "with claimed as ("
+            + " update webhooks set status = 'PROCESSING', lease_owner = $1,"
+            + " lease_expires_at = now() + $2 * interval '1 millisecond', attempts = attempts + 1, updated_at = now()"
+            + " where id in (select id from webhooks where (status = 'PENDING' and next_attempt_at <= now())"
+            + " or (status = 'PROCESSING' and lease_expires_at < now()) order by next_attempt_at limit $3"
+            + " for update skip locked) returning id, tenant_id, integration_webhook_id, attempts, max_attempts)"
+            + " select c.id, c.tenant_id, c.attempts, c.max_attempts, iw.payload, iw.venue_id, iw.integration_type,"
+            + " e.subscriber_url, coalesce(e.enqueue_sync, false) as enqueue_sync from claimed c"
+            + " left join integration_webhooks iw on iw.id = c.integration_webhook_id"
+            + " left join webhook_endpoints e on e.tenant_id = iw.tenant_id and e.venue_id = iw.venue_id"
+            + " and e.integration_type = iw.integration_type";
+
+    private final SystemTransactions system;
+    private final WebhooksConfig config;
+    private final WebClient client;
+    private final StandardWebhooksSigner signer = new StandardWebhooksSigner();
+    private final String owner = "replica-" + UUID.randomUUID();
+
+    public WebhookDeliveryJob(SystemTransactions system, WebhooksConfig config, Vertx vertx) {
+        this.system = system;
+        this.config = config;
+        this.client = WebClient.create(vertx, new WebClientOptions()
+                .setConnectTimeout((int) config.deliveryTimeout().toMillis())
+                .setUserAgent("integration-service-webhooks")
+                .setFollowRedirects(false));
+    }
+
+    private record Claimed(UUID id, TenantId tenant, int attempts, int maxAttempts, byte[] payload, UUID venueId,
+            String provider, String subscriberUrl, boolean enqueueSync) {
+    }
+
+    @Scheduled(every = "${integration.webhooks.poll-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledTick() {
+        return deliverBatch(config.batchSize())
+                .onFailure().invoke(e -> LOG.errorf("webhook delivery tick failed: %s", e.getClass().getName()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    /** Claims up to {@code max} due events and processes them; returns how many were claimed. */
+    public Uni<Integer> deliverBatch(int max) {
+        return system.inSystemTransaction(connection -> connection.preparedQuery(CLAIM)
+                        .execute(Tuple.of(owner, config.lease().toMillis(), max))
+                        .map(rows -> {
+                            List<Claimed> claimed = new ArrayList<>();
+                            for (Row row : rows) {
+                                claimed.add(new Claimed(row.getUUID("id"), new TenantId(row.getUUID("tenant_id")),
+                                        row.getInteger("attempts"), row.getInteger("max_attempts"),
+                                        row.getBuffer("payload") == null ? new byte[0] : row.getBuffer("payload").getBytes(),
+                                        row.getUUID("venue_id"), row.getString("integration_type"),
+                                        row.getString("subscriber_url"), row.getBoolean("enqueue_sync")));
+                            }
+                            return claimed;
+                        }))
+                .chain(claimed -> Multi.createFrom().iterable(claimed)
+                        .onItem().transformToUni(this::process).merge(8)
+                        .collect().asList()
+                        .map(List::size));
+    }
+
+    private Uni<Void> process(Claimed event) {
+        Uni<Void> sync = event.enqueueSync() && event.venueId() != null ? enqueueSync(event) : Uni.createFrom().voidItem();
+        Uni<Void> delivery = event.subscriberUrl() == null ? Uni.createFrom().voidItem() : deliver(event);
+        return sync.chain(() -> delivery)
+                .chain(() -> complete(event))
+                .onFailure().recoverWithUni(failure -> retryOrBury(event, failure));
+    }
+
+    private Uni<Void> deliver(Claimed event) {
+        byte[] key = config.deliverySecret()
+                .map(secret -> secret.getBytes(StandardCharsets.US_ASCII))
+                .filter(secret -> StandardWebhooksSecret.decodeKey(secret).isPresent())
+                .orElseThrow(() -> new IllegalStateException("integration.webhooks.delivery-secret is missing or not whsec_ base64"));
+        StandardWebhooksHeaders signature = signer.sign(event.id().toString(), Instant.now(), event.payload(), key);
+        HttpRequest<Buffer> request = client.postAbs(event.subscriberUrl())
+                .timeout(config.deliveryTimeout().toMillis())
+                .putHeader("Content-Type", "application/json");
+        signature.asMap().forEach(request::putHeader);
+        return request.sendBuffer(Buffer.buffer(event.payload()))
+                .chain(response -> response.statusCode() / 100 == 2
+                        ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(new DeliveryFailedException("subscriber answered " + response.statusCode())));
+    }
+
+    private Uni<Void> enqueueSync(Claimed event) {
+        return system.inTenantTransaction(event.tenant(), connection -> connection
+                .preparedQuery("insert into sync_queue (tenant_id, venue_id, integration_type, sync_type, payload)"
+                        + " values ($1, $2, $3, 'WEBHOOK', jsonb_build_object('webhookEventId', $4::text))")
+                .execute(Tuple.of(event.tenant().value(), event.venueId(), event.provider(), event.id().toString()))
+                .replaceWithVoid());
+    }
+
+    private Uni<Void> complete(Claimed event) {
+        return system.inSystemTransaction(connection -> connection
+                .preparedQuery("update webhooks set status = 'DELIVERED', processed_at = now(), last_error = null,"
+                        + " lease_owner = null, lease_expires_at = null, updated_at = now()"
+                        + " where id = $1 and lease_owner = $2 and status = 'PROCESSING'")
+                .execute(Tuple.of(event.id(), owner))
+                .replaceWithVoid());
+    }
+
+    private Uni<Void> retryOrBury(Claimed event, Throwable failure) {
+        String error = failure instanceof DeliveryFailedException ? failure.getMessage()
+                : "delivery failed (" + failure.getClass().getSimpleName() + ")";
+        boolean dead = event.attempts() >= event.maxAttempts();
+        Duration delay = Backoff.delay(event.attempts(), config.backoffBase(), config.backoffMax());
+        LOG.infof("webhook event %s attempt %d/%d failed: %s%s", event.id(), event.attempts(), event.maxAttempts(), error,
+                dead ? " -> DEAD" : ", retry in " + delay.toMillis() + " ms");
+        return system.inSystemTransaction(connection -> connection
+                .preparedQuery("update webhooks set status = $3, last_error = $4,"
+                        + " next_attempt_at = now() + $5 * interval '1 millisecond', lease_owner = null,"
+                        + " lease_expires_at = null, updated_at = now() where id = $1 and lease_owner = $2")
+                .execute(Tuple.of(event.id(), owner, dead ? "DEAD" : "PENDING", error, delay.toMillis()))
+                .replaceWithVoid());
+    }
+
+    /** A subscriber's non-2xx answer. */
+    static final class DeliveryFailedException extends RuntimeException {
+        DeliveryFailedException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}
