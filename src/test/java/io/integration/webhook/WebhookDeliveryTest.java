@@ -160,6 +160,32 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aSubscriberFailingThreeTimesThenSucceedingGetsTheEventOnceWithTheAttemptsRecorded() throws SQLException {
+        subscriber.stubFor(post(urlEqualTo("/hooks/flaky")).inScenario("flaky").whenScenarioStateIs("Started")
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("failed-1"));
+        subscriber.stubFor(post(urlEqualTo("/hooks/flaky")).inScenario("flaky").whenScenarioStateIs("failed-1")
+                .willReturn(aResponse().withStatus(500)).willSetStateTo("failed-2"));
+        subscriber.stubFor(post(urlEqualTo("/hooks/flaky")).inScenario("flaky").whenScenarioStateIs("failed-2")
+                .willReturn(aResponse().withStatus(502)).willSetStateTo("healthy"));
+        subscriber.stubFor(post(urlEqualTo("/hooks/flaky")).inScenario("flaky").whenScenarioStateIs("healthy")
+                .willReturn(aResponse().withStatus(200)));
+        String path = endpoint("/hooks/flaky", false);
+        String id = receive(path, "{\"n\":5}");
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            drain();
+            if (!"DELIVERED".equals(status(id))) {
+                makeDue(id);
+            }
+        }
+        assertThat(status(id)).isEqualTo("DELIVERED");
+        assertThat(count("select attempts from webhooks where id = '" + id + "'")).isEqualTo(4);
+        assertThat(subscriber.findAll(postRequestedFor(urlEqualTo("/hooks/flaky")))).hasSize(4);
+        given().auth().oauth2(token(tenant, "read")).when().get("/api/v1/webhook-events/" + id)
+                .then().statusCode(200).body("status", equalTo("DELIVERED")).body("attempts", equalTo(4))
+                .body("lastError", equalTo(null));
+    }
+
+    @Test
     void anEventLeasedByADeadReplicaIsTakenOverAfterTheLeaseExpires() throws SQLException {
         String path = endpoint("/hooks/ok", false);
         String id = receive(path, "{\"n\":3}");

@@ -180,6 +180,36 @@ class WebhookIngestionTest {
     }
 
     @Test
+    void aTenantsRoutingTokenNeverTouchesAnotherTenantsRows() throws SQLException {
+        String pathA = setUpEndpoint("github", secret);
+        UUID venueB = UUID.randomUUID();
+        String secretB = Secrets.newSecret();
+        given().auth().oauth2(token(otherTenant, "write")).contentType(ContentType.JSON)
+                .body("{\"apiKey\":\"" + Secrets.newSecret() + "\",\"webhookSecret\":\"" + secretB + "\"}")
+                .when().put("/api/v1/venues/" + venueB + "/api-keys/github/default").then().statusCode(201);
+        String pathB = given().auth().oauth2(token(otherTenant, "write")).contentType(ContentType.JSON).body("{}")
+                .when().put("/api/v1/venues/" + venueB + "/webhook-endpoints/github")
+                .then().statusCode(201).extract().path("inboundPath");
+
+        String delivery = UUID.randomUUID().toString();
+        assertThat(deliverGitHub(pathA, "{\"to\":\"A\"}", secret, delivery)).isEqualTo(200);
+        // B's secret on A's path is refused: the token decides the tenant, the tenant decides the secrets.
+        assertThat(deliverGitHub(pathA, "{\"to\":\"A\"}", secretB, UUID.randomUUID().toString())).isEqualTo(401);
+        // The same provider event id at B's endpoint is B's own event, not a duplicate of A's.
+        assertThat(deliverGitHub(pathB, "{\"to\":\"B\"}", secretB, delivery)).isEqualTo(200);
+
+        assertThat(count("select count(*) from integration_webhooks where provider_event_id = '" + delivery + "'"
+                + " and outcome = 'ACCEPTED'")).isEqualTo(2);
+        assertThat(count("select count(*) from integration_webhooks where provider_event_id = '" + delivery + "'"
+                + " and ((tenant_id = '" + tenant + "' and venue_id = '" + venue + "' and convert_from(payload, 'UTF8') = '{\"to\":\"A\"}')"
+                + " or (tenant_id = '" + otherTenant + "' and venue_id = '" + venueB + "' and convert_from(payload, 'UTF8') = '{\"to\":\"B\"}'))"))
+                .isEqualTo(2);
+        assertThat(count("select count(*) from integration_webhooks where tenant_id = '" + otherTenant + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from webhooks where tenant_id = '" + otherTenant + "'")).isEqualTo(1);
+        assertThat(count("select count(*) from webhooks where tenant_id = '" + tenant + "'")).isEqualTo(1);
+    }
+
+    @Test
     void theEndpointApiIssuesRotatesAndHidesTheToken() {
         String path = setUpEndpoint("github", secret);
         given().auth().oauth2(token(tenant, "read")).when().get("/api/v1/venues/" + venue + "/webhook-endpoints/github")
