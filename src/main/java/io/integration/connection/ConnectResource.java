@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.integration.common.Ids;
+import io.integration.common.idempotency.Idempotent;
 import io.integration.tenancy.CurrentTenant;
 import io.integration.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +41,7 @@ public class ConnectResource {
 
     @POST
     @RolesAllowed(Roles.WRITE)
+    @Idempotent
     @Operation(summary = "Connect a venue and/or user to an integration", description = "201 when created; a second connect of the same integration, venue and user updates it (200). Credentials are write-only.")
     public Uni<Response> connect(@PathParam("integrationId") String integrationId, @Valid @NotNull ConnectRequest request) {
         return service.connect(tenant.id(), tenant.actor(), Ids.parse(integrationId, "integrationId"), request)

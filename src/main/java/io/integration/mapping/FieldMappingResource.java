@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.integration.common.Enums;
 import io.integration.common.Ids;
+import io.integration.common.idempotency.Idempotent;
 import io.integration.common.Page;
 import io.integration.common.PageRequest;
 import io.integration.tenancy.CurrentTenant;
@@ -50,6 +51,7 @@ public class FieldMappingResource {
 
     @POST
     @RolesAllowed(Roles.WRITE)
+    @Idempotent
     @Operation(summary = "Add a field mapping to a connection",
             description = "The transform's config is validated (400 names the field, e.g. transformConfig.inputFormat);"
                     + " 409 if the connection already maps this sourceField to this targetField")

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.integration.common.Ids;
+import io.integration.common.idempotency.Idempotent;
 import io.integration.common.InvalidRequestException;
 import io.integration.common.Page;
 import io.integration.common.PageRequest;
@@ -56,6 +57,7 @@ public class FieldMappingTemplateResource {
 
     @POST
     @RolesAllowed(Roles.WRITE)
+    @Idempotent
     @Operation(summary = "Create a field mapping template",
             description = "Every rule is validated like a field mapping (400 names e.g. mappings[2].transformConfig.value);"
                     + " 409 if the tenant already has this name for this integration type")

@@ -88,6 +88,34 @@ class IdempotencyTest {
     }
 
     @Test
+    void aRetriedConnectWithTheSameKeyReplaysAndLogsOnce() throws SQLException {
+        String integration = post(tenant, "setup-" + UUID.randomUUID(), body("Stripe for connect")).path("id");
+        String key = "connect-" + UUID.randomUUID();
+        String connect = "{\"venueId\":\"" + UUID.randomUUID() + "\",\"credentials\":{\"apiKey\":\""
+                + io.integration.support.Secrets.newSecret() + "\"}}";
+        Response first = given().auth().oauth2(token(tenant, "write")).contentType(ContentType.JSON)
+                .header(IdempotencyFilters.KEY_HEADER, key).body(connect)
+                .when().post("/api/v1/integrations/" + integration + "/connections");
+        Response again = given().auth().oauth2(token(tenant, "write")).contentType(ContentType.JSON)
+                .header(IdempotencyFilters.KEY_HEADER, key).body(connect)
+                .when().post("/api/v1/integrations/" + integration + "/connections");
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.header(IdempotencyFilters.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(again.<String>path("id")).isEqualTo(first.path("id"));
+        assertThat(again.<Integer>path("tokenVersion")).isEqualTo(1);
+        try (Connection db = Database.superuser();
+                PreparedStatement query = db.prepareStatement("select count(*) from integration_activity_logs"
+                        + " where connection_id = ?::uuid and action = 'CONNECTED'")) {
+            query.setString(1, first.path("id"));
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                assertThat(row.getLong(1)).as("the replay did not run the connect again").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void theSameKeyWithADifferentBodyIsUnprocessable() {
         String key = "create-" + UUID.randomUUID();
         assertThat(post(tenant, key, body("First")).statusCode()).isEqualTo(201);
