@@ -10,6 +10,7 @@ import io.integration.common.DatabaseErrors;
 import io.integration.common.Page;
 import io.integration.common.PageRequest;
 import io.integration.common.PreconditionFailedException;
+import io.integration.connection.ConnectionNotFoundException;
 import io.integration.tenancy.TenantId;
 import io.integration.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;

@@ -24,11 +24,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.integration.common.ETags;
 import io.integration.common.Ids;
-import io.integration.common.idempotency.Idempotent;
 import io.integration.common.InvalidRequestException;
 import io.integration.common.Page;
 import io.integration.common.PageRequest;
+import io.integration.common.idempotency.Idempotent;
 import io.integration.tenancy.CurrentTenant;
 import io.integration.tenancy.Roles;
 import io.smallrye.mutiny.Uni;

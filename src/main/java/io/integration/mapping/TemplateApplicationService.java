@@ -13,6 +13,7 @@ import org.jboss.logging.Logger;
 
 import io.integration.common.ConflictException;
 import io.integration.common.DatabaseErrors;
+import io.integration.connection.ConnectionNotFoundException;
 import io.integration.tenancy.TenantId;
 import io.integration.tenancy.TenantTransactions;
 import io.smallrye.mutiny.Uni;
