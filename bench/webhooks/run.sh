@@ -195,7 +195,10 @@ port_free "$PG_PORT" || die "port $PG_PORT is in use (set PG_PORT)"
   echo "duration=$DURATION warmup=$WARMUP pgbench_warmup=$PGBENCH_WARMUP connections=$CONNECTIONS threads=$THREADS"
   echo "java_opts=${JAVA_OPTS:-}"
   echo "pool_size=$POOL_SIZE worker_pool_size=$WORKER_POOL_SIZE pgbench_clients=$PGBENCH_CLIENTS pgbench_jobs=$PGBENCH_JOBS pgbench_mode=$PGBENCH_MODE"
-  echo "poll_interval=$POLL_INTERVAL body=$(basename "$BODY") body_bytes=$(stat -c %s "$BODY") run_id=$RUN_ID"
+  echo "poll_interval=$POLL_INTERVAL"
+  echo "body=$(basename "$BODY")"
+  echo "body_bytes=$(stat -c %s "$BODY")"
+  echo "run_id=$RUN_ID"
 } > "$OUT_DIR/environment.txt"
 
 busy_percent() {
@@ -415,7 +418,7 @@ run_pgbench() {
   stop_sampler
   read -r busy1 _ < <(system_busy)
   cat "$out"
-  PGB_TPS=$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\).*/\1/p' "$out")
+  PGB_TPS=$(sed -nE 's/^tps = ([0-9.]+) \(without initial connection time\).*/\1/p' "$out" | awk '{ printf "%.1f", $1 }')
   PGB_FAILED=$(sed -nE 's/^number of failed transactions: ([0-9]+).*/\1/p' "$out"); PGB_FAILED=${PGB_FAILED:-0}
   PGB_PROCESSED=$(sed -nE 's/^number of transactions actually processed: ([0-9]+).*/\1/p' "$out")
   [[ -n "$PGB_TPS" && -n "$PGB_PROCESSED" ]] || die "could not parse pgbench $name's output"

@@ -1,12 +1,11 @@
 package io.integration.catalog;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.integration.common.Cursor;
 import io.integration.common.DatabaseErrors;
+import io.integration.common.Keyset;
 import io.integration.common.Page;
 import io.integration.common.PageRequest;
 import io.integration.common.PreconditionFailedException;
@@ -49,9 +48,8 @@ public class IntegrationService {
     }
 
     public Uni<Page<IntegrationResponse>> list(TenantId tenant, IntegrationFilter filter, PageRequest page) {
-        PageRequest probe = new PageRequest(page.after(), page.limit() + 1);
-        return transactions.inTenantTransaction(tenant, () -> repository.listForTenant(tenant, filter, probe))
-                .map(rows -> toPage(rows, page.limit()));
+        return transactions.inTenantTransaction(tenant, () -> repository.listForTenant(tenant, filter, page))
+                .map(rows -> Keyset.page(rows, page, i -> i.id, this::toResponse));
     }
 
     /** Replaces the entry; {@code expectedVersion} (from If-Match) is checked when given. */
@@ -89,12 +87,5 @@ public class IntegrationService {
 
     private IntegrationResponse toResponse(Integration entity) {
         return IntegrationMapper.toResponse(entity, providers.find(entity.provider));
-    }
-
-    private Page<IntegrationResponse> toPage(List<Integration> rows, int limit) {
-        boolean more = rows.size() > limit;
-        List<Integration> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? new Cursor(items.get(limit - 1).createdAt, items.get(limit - 1).id).encode() : null;
-        return new Page<>(items.stream().map(this::toResponse).toList(), next);
     }
 }

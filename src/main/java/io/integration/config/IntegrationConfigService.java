@@ -1,7 +1,6 @@
 package io.integration.config;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.integration.common.Cursor;
+import io.integration.common.Keyset;
 import io.integration.common.Page;
 import io.integration.common.PageRequest;
 import io.integration.common.PreconditionFailedException;
@@ -73,9 +72,8 @@ public class IntegrationConfigService {
     }
 
     public Uni<Page<IntegrationConfigResponse>> list(TenantId tenant, UUID venueId, Boolean enabled, PageRequest page) {
-        PageRequest probe = new PageRequest(page.after(), page.limit() + 1);
-        return transactions.inTenantTransaction(tenant, () -> repository.listForVenue(tenant, venueId, enabled, probe))
-                .map(rows -> toPage(rows, page.limit()));
+        return transactions.inTenantTransaction(tenant, () -> repository.listForVenue(tenant, venueId, enabled, page))
+                .map(rows -> Keyset.page(rows, page, c -> c.id, IntegrationConfigMapper::toResponse));
     }
 
     /** Switches the config on or off without touching its settings or secrets. */
@@ -165,12 +163,6 @@ public class IntegrationConfigService {
         return config;
     }
 
-    private static Page<IntegrationConfigResponse> toPage(List<IntegrationConfig> rows, int limit) {
-        boolean more = rows.size() > limit;
-        List<IntegrationConfig> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? new Cursor(items.get(limit - 1).createdAt, items.get(limit - 1).id).encode() : null;
-        return new Page<>(items.stream().map(IntegrationConfigMapper::toResponse).toList(), next);
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isEmpty() ? null : value;

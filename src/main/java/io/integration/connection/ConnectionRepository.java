@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.integration.common.Keyset;
 import io.integration.common.PageRequest;
 import io.integration.tenancy.TenantId;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -51,11 +52,6 @@ public class ConnectionRepository implements PanacheRepositoryBase<Connection, U
             query.append(" and status = :status");
             params.and("status", filter.status());
         }
-        if (page.after() != null) {
-            query.append(" and (createdAt > :afterCreated or (createdAt = :afterCreated and id > :afterId))");
-            params.and("afterCreated", page.after().createdAt()).and("afterId", page.after().id());
-        }
-        query.append(" order by createdAt, id");
-        return find(query.toString(), params).range(0, page.limit() - 1).list();
+        return Keyset.fetch(find(Keyset.after(query, params, page), params), page);
     }
 }

@@ -3,7 +3,6 @@ package io.integration.connection;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,8 +13,8 @@ import org.jboss.logging.Logger;
 import io.integration.catalog.Integration;
 import io.integration.catalog.IntegrationNotFoundException;
 import io.integration.catalog.IntegrationRepository;
-import io.integration.common.Cursor;
 import io.integration.common.DatabaseErrors;
+import io.integration.common.Keyset;
 import io.integration.common.Page;
 import io.integration.common.PageRequest;
 import io.integration.credential.CredentialMask;
@@ -147,19 +146,14 @@ public class ConnectionService {
     }
 
     public Uni<Page<ConnectionResponse>> list(TenantId tenant, ConnectionFilter filter, PageRequest page) {
-        PageRequest probe = new PageRequest(page.after(), page.limit() + 1);
-        return transactions.inTenantTransaction(tenant, () -> connections.listForTenant(tenant, filter, probe)
+        return transactions.inTenantTransaction(tenant, () -> connections.listForTenant(tenant, filter, page)
                 .chain(rows -> integrations.find("tenantId = ?1 and id in ?2", tenant.value(),
                                 rows.stream().map(c -> c.integrationId).distinct().toList()).list()
                         .map(all -> {
                             Map<UUID, String> slugs = new HashMap<>();
                             all.forEach(i -> slugs.put(i.id, i.provider));
-                            boolean more = rows.size() > page.limit();
-                            List<Connection> items = more ? rows.subList(0, page.limit()) : rows;
-                            String next = more ? new Cursor(items.get(items.size() - 1).createdAt,
-                                    items.get(items.size() - 1).id).encode() : null;
-                            return new Page<>(items.stream()
-                                    .map(c -> ConnectionMapper.toResponse(c, slugs.get(c.integrationId))).toList(), next);
+                            return Keyset.page(rows, page, c -> c.id,
+                                    c -> ConnectionMapper.toResponse(c, slugs.get(c.integrationId)));
                         })));
     }
 

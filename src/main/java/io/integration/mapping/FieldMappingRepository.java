@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.integration.common.Keyset;
 import io.integration.common.PageRequest;
 import io.integration.tenancy.TenantId;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -34,14 +35,7 @@ public class FieldMappingRepository implements PanacheRepositoryBase<FieldMappin
             query.append(" and transform = :transform");
             params.and("transform", transform);
         }
-        if (page.after() != null) {
-            query.append(" and (createdAt > :afterCreated or (createdAt = :afterCreated and id > :afterId))");
-            params.and("afterCreated", page.after().createdAt()).and("afterId", page.after().id());
-        }
-        query.append(" order by createdAt, id");
-        return find(query.toString(), params)
-                .range(0, page.limit())
-                .list();
+        return Keyset.fetch(find(Keyset.after(query, params, page), params), page);
     }
 
     /** The connection's mappings reading from any of {@code sourceFields} (to match pairs when applying a template). */

@@ -1,12 +1,11 @@
 package io.integration.mapping;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.integration.common.Cursor;
 import io.integration.common.DatabaseErrors;
+import io.integration.common.Keyset;
 import io.integration.common.Page;
 import io.integration.common.PageRequest;
 import io.integration.common.PreconditionFailedException;
@@ -54,10 +53,9 @@ public class FieldMappingService {
 
     public Uni<Page<FieldMappingResponse>> list(TenantId tenant, UUID connectionId, FieldTransform transform,
             PageRequest page) {
-        PageRequest probe = new PageRequest(page.after(), page.limit() + 1);
         return transactions.inTenantTransaction(tenant, () -> connections.requireProvider(tenant, connectionId)
-                        .chain(ignored -> repository.listForConnection(tenant, connectionId, transform, probe)))
-                .map(rows -> toPage(rows, page.limit()));
+                        .chain(ignored -> repository.listForConnection(tenant, connectionId, transform, page)))
+                .map(rows -> Keyset.page(rows, page, m -> m.id, FieldMappingMapper::toResponse));
     }
 
     /** Replaces the rule; a missing position keeps the current one; {@code expectedVersion} comes from If-Match. */
@@ -100,10 +98,4 @@ public class FieldMappingService {
         return DatabaseErrors.sqlState(failure).map(DatabaseErrors.FOREIGN_KEY_VIOLATION::equals).orElse(false);
     }
 
-    private static Page<FieldMappingResponse> toPage(List<FieldMapping> rows, int limit) {
-        boolean more = rows.size() > limit;
-        List<FieldMapping> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? new Cursor(items.get(limit - 1).createdAt, items.get(limit - 1).id).encode() : null;
-        return new Page<>(items.stream().map(FieldMappingMapper::toResponse).toList(), next);
-    }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.integration.common.Keyset;
 import io.integration.common.PageRequest;
 import io.integration.tenancy.TenantId;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -31,14 +32,7 @@ public class FieldMappingTemplateRepository implements PanacheRepositoryBase<Fie
             query.append(" and integrationType = :type");
             params.and("type", integrationType);
         }
-        if (page.after() != null) {
-            query.append(" and (createdAt > :afterCreated or (createdAt = :afterCreated and id > :afterId))");
-            params.and("afterCreated", page.after().createdAt()).and("afterId", page.after().id());
-        }
-        query.append(" order by createdAt, id");
-        return find(query.toString(), params)
-                .range(0, page.limit())
-                .list();
+        return Keyset.fetch(find(Keyset.after(query, params, page), params), page);
     }
 
     /** The other templates of the type currently flagged as default (at most one, by the partial unique index). */

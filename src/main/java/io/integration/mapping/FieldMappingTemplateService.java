@@ -1,12 +1,11 @@
 package io.integration.mapping;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.integration.common.Cursor;
 import io.integration.common.DatabaseErrors;
+import io.integration.common.Keyset;
 import io.integration.common.Page;
 import io.integration.common.PageRequest;
 import io.integration.common.PreconditionFailedException;
@@ -47,9 +46,8 @@ public class FieldMappingTemplateService {
     }
 
     public Uni<Page<FieldMappingTemplateResponse>> list(TenantId tenant, String integrationType, PageRequest page) {
-        PageRequest probe = new PageRequest(page.after(), page.limit() + 1);
-        return transactions.inTenantTransaction(tenant, () -> repository.listForTenant(tenant, integrationType, probe))
-                .map(rows -> toPage(rows, page.limit()));
+        return transactions.inTenantTransaction(tenant, () -> repository.listForTenant(tenant, integrationType, page))
+                .map(rows -> Keyset.page(rows, page, t -> t.id, FieldMappingTemplateMapper::toResponse));
     }
 
     /** Replaces the template; {@code expectedVersion} (from If-Match) is checked when given. */
@@ -115,10 +113,4 @@ public class FieldMappingTemplateService {
         return DuplicateTemplateException.name(name, integrationType);
     }
 
-    private static Page<FieldMappingTemplateResponse> toPage(List<FieldMappingTemplate> rows, int limit) {
-        boolean more = rows.size() > limit;
-        List<FieldMappingTemplate> items = more ? rows.subList(0, limit) : rows;
-        String next = more ? new Cursor(items.get(limit - 1).createdAt, items.get(limit - 1).id).encode() : null;
-        return new Page<>(items.stream().map(FieldMappingTemplateMapper::toResponse).toList(), next);
-    }
 }

@@ -8,9 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.integration.common.Cursor;
 import io.integration.common.DatabaseErrors;
 import io.integration.common.InvalidRequestException;
+import io.integration.common.Keyset;
 import io.integration.common.Page;
 import io.integration.common.PageRequest;
 import io.integration.connection.ActivityAction;
@@ -95,15 +95,8 @@ public class OAuthTokenService {
     }
 
     public Uni<Page<OAuthTokenResponse>> list(TenantId tenant, UUID venueId, PageRequest page) {
-        PageRequest probe = new PageRequest(page.after(), page.limit() + 1);
-        return transactions.inTenantTransaction(tenant, () -> repository.listForVenue(tenant, venueId, probe))
-                .map(rows -> {
-                    boolean more = rows.size() > page.limit();
-                    List<OAuthToken> items = more ? rows.subList(0, page.limit()) : rows;
-                    OAuthToken last = items.isEmpty() ? null : items.get(items.size() - 1);
-                    return new Page<>(items.stream().map(OAuthTokenService::toResponse).toList(),
-                            more ? new Cursor(last.createdAt, last.id).encode() : null);
-                });
+        return transactions.inTenantTransaction(tenant, () -> repository.listForVenue(tenant, venueId, page))
+                .map(rows -> Keyset.page(rows, page, t -> t.id, OAuthTokenService::toResponse));
     }
 
     public Uni<Void> delete(TenantId tenant, UUID venueId, String provider) {

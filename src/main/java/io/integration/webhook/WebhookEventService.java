@@ -9,7 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.integration.common.Cursor;
+import io.integration.common.Keyset;
 import io.integration.common.Page;
 import io.integration.common.PageRequest;
 import io.integration.common.ResourceNotFoundException;
@@ -36,23 +36,11 @@ public class WebhookEventService implements PanacheRepositoryBase<WebhookEvent, 
         Parameters params = Parameters.with("tenant", tenant.value());
         StringBuilder query = new StringBuilder("from WebhookEvent e where e.tenantId = :tenant")
                 .append(filterClauses(filter, params, "e."));
-        if (page.after() != null) {
-            query.append(" and (e.createdAt > :afterCreated or (e.createdAt = :afterCreated and e.id > :afterId))");
-            params.and("afterCreated", page.after().createdAt()).and("afterId", page.after().id());
-        }
-        query.append(" order by e.createdAt, e.id");
-        return transactions.inTenantTransaction(tenant, () -> find(query.toString(), params)
-                        .range(0, page.limit())
-                        .list()
+        String ordered = Keyset.after(query, params, page);
+        return transactions.inTenantTransaction(tenant, () -> Keyset.fetch(find(ordered, params), page)
                         .chain(rows -> withInbound(tenant, rows)))
-                .map(pair -> {
-                    List<WebhookEvent> rows = pair.events();
-                    boolean more = rows.size() > page.limit();
-                    List<WebhookEvent> items = more ? rows.subList(0, page.limit()) : rows;
-                    WebhookEvent last = items.isEmpty() ? null : items.get(items.size() - 1);
-                    return new Page<>(items.stream().map(e -> WebhookEventResponse.of(e, pair.inbound().get(e.integrationWebhookId)))
-                            .toList(), more ? new Cursor(last.createdAt, last.id).encode() : null);
-                });
+                .map(pair -> Keyset.page(pair.events(), page, e -> e.id,
+                        e -> WebhookEventResponse.of(e, pair.inbound().get(e.integrationWebhookId))));
     }
 
     public Uni<WebhookEventResponse> get(TenantId tenant, UUID id) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.integration.common.Keyset;
 import io.integration.common.PageRequest;
 import io.integration.tenancy.TenantId;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -25,10 +26,6 @@ public class VenueApiKeyRepository implements PanacheRepositoryBase<VenueApiKey,
     public Uni<List<VenueApiKey>> listForVenue(TenantId tenant, UUID venueId, PageRequest page) {
         StringBuilder query = new StringBuilder("tenantId = :tenant and venueId = :venue");
         Parameters params = Parameters.with("tenant", tenant.value()).and("venue", venueId);
-        if (page.after() != null) {
-            query.append(" and (createdAt > :afterCreated or (createdAt = :afterCreated and id > :afterId))");
-            params.and("afterCreated", page.after().createdAt()).and("afterId", page.after().id());
-        }
-        return find(query.append(" order by createdAt, id").toString(), params).range(0, page.limit() - 1).list();
+        return Keyset.fetch(find(Keyset.after(query, params, page), params), page);
     }
 }

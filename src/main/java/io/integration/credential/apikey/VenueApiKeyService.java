@@ -2,7 +2,6 @@ package io.integration.credential.apikey;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.integration.common.Cursor;
+import io.integration.common.Keyset;
 import io.integration.common.Page;
 import io.integration.common.PageRequest;
 import io.integration.connection.ActivityAction;
@@ -71,15 +70,8 @@ public class VenueApiKeyService {
     }
 
     public Uni<Page<ApiKeyResponse>> list(TenantId tenant, UUID venueId, PageRequest page) {
-        PageRequest probe = new PageRequest(page.after(), page.limit() + 1);
-        return transactions.inTenantTransaction(tenant, () -> repository.listForVenue(tenant, venueId, probe))
-                .map(rows -> {
-                    boolean more = rows.size() > page.limit();
-                    List<VenueApiKey> items = more ? rows.subList(0, page.limit()) : rows;
-                    VenueApiKey last = items.isEmpty() ? null : items.get(items.size() - 1);
-                    return new Page<>(items.stream().map(VenueApiKeyService::toResponse).toList(),
-                            more ? new Cursor(last.createdAt, last.id).encode() : null);
-                });
+        return transactions.inTenantTransaction(tenant, () -> repository.listForVenue(tenant, venueId, page))
+                .map(rows -> Keyset.page(rows, page, k -> k.id, VenueApiKeyService::toResponse));
     }
 
     public Uni<Void> delete(TenantId tenant, UUID venueId, String provider, String keyName) {
