@@ -16,13 +16,14 @@
 # one after the other against the same database, and prints accepted/s, p50/p99, ratios and CPU per operation.
 # Afterwards it checks in the database that every acknowledged delivery of a wrk run was stored: the run's ACCEPTED
 # rows (counted by the run's delivery-id prefix) must be at least the 200 "accepted" answers and at most the requests
-# sent (wrk abandons the <= CONNECTIONS requests still in flight when it stops; the service may still commit them),
+# sent (wrk abandons about one request per connection still in flight when it stops; the service may commit them),
 # every row must have exactly one queue entry and no delivery id twice; the same for pgbench's rows against its count.
 # The service and PostgreSQL are stopped on exit, also on failure.
 #
 # Usage: bench/webhooks/run.sh [--rebuild]
 #   --rebuild   package the service from a clean export of git HEAD in the temporary directory (./mvnw -B -q package
-#               -DskipTests; target/ of the repository is not touched); without it, a copy of target/quarkus-app is run.
+#               -DskipTests; target/ of the repository is not touched) and keep the result in
+#               bench/out/webhooks/app-<commit>; without it, a copy of APP_DIR (if set) or of target/quarkus-app is run.
 # Settings (environment):
 #   DURATION=30          measured seconds of each tool
 #   WARMUP=10            wrk warm-up seconds before the measured wrk run (its rows are checked too, then kept)
@@ -148,17 +149,27 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 if $REBUILD; then
+  BUILD_SHA="$(git -C "$REPO" rev-parse --short HEAD)"
   # A clean export of HEAD, built in the temporary directory: the jar is exactly the commit, and a concurrent build
   # or test run in the repository's target/ is neither disturbed nor able to swap classes under this one.
-  JAR_SOURCE="git HEAD $(git -C "$REPO" rev-parse --short HEAD) (clean export, built by this run)"
-  log "building the service jar from a clean export of HEAD ($(git -C "$REPO" rev-parse --short HEAD)): ./mvnw -B -q package -DskipTests"
+  JAR_SOURCE="git HEAD $BUILD_SHA (clean export, built by this run)"
+  log "building the service jar from a clean export of HEAD ($BUILD_SHA): ./mvnw -B -q package -DskipTests"
   mkdir -p "$WORK/src"
-  git -C "$REPO" archive HEAD | tar -x -C "$WORK/src"
+  git -C "$REPO" archive "$BUILD_SHA" | tar -x -C "$WORK/src"
   t0=$SECONDS
   (cd "$WORK/src" && ./mvnw -B -q package -DskipTests) > "$WORK/build.log" 2>&1 || { tail -40 "$WORK/build.log"; die "build"; }
   log "built in $(( SECONDS - t0 )) s"
   cp -r "$WORK/src/target/quarkus-app" "$WORK/app"
   rm -rf "$WORK/src"
+  # Kept (bench/out is not committed) so that later runs of the same commit need no build: APP_DIR=<this directory>.
+  mkdir -p "$REPO/bench/out/webhooks"
+  rm -rf "$REPO/bench/out/webhooks/app-$BUILD_SHA"
+  cp -r "$WORK/app" "$REPO/bench/out/webhooks/app-$BUILD_SHA"
+  log "kept the build in bench/out/webhooks/app-$BUILD_SHA (reuse with APP_DIR=...)"
+elif [[ -n "${APP_DIR:-}" ]]; then
+  [[ -f "$APP_DIR/quarkus-run.jar" ]] || die "no quarkus-run.jar in APP_DIR=$APP_DIR"
+  JAR_SOURCE="$APP_DIR"
+  cp -r "$APP_DIR" "$WORK/app"
 else
   [[ -f "$REPO/target/quarkus-app/quarkus-run.jar" ]] || die "no target/quarkus-app: run with --rebuild"
   JAR_SOURCE="target/quarkus-app built $(date -u -r "$REPO/target/quarkus-app/app" +%Y-%m-%dT%H:%M:%SZ) (working tree then; HEAD now $(git -C "$REPO" rev-parse --short HEAD))"
@@ -331,12 +342,14 @@ cpu_of() { awk -v g="$2" '$1 == g { print $2; found = 1 } END { if (!found) prin
 machine_cpu() { awk -v b0="$1" -v b1="$2" -v tck="$CLK_TCK" 'BEGIN { printf "%.2f", (b1 - b0) / tck }'; }
 checkpoint() { "${PSQL[@]}" -U postgres -c "checkpoint" >/dev/null; }
 
+# (One aggregate over webhooks and a hash join: webhooks has no index on integration_webhook_id, so a per-row lookup
+# would scan the queue once per event.)
 # Rows of one delivery-id prefix: "<ACCEPTED rows> <distinct ids> <rows with exactly one queue entry> <other outcomes>"
 db_counts() {
   "${PSQL[@]}" -U postgres -At -F' ' -c "select count(*) filter (where iw.outcome = 'ACCEPTED'),
       count(distinct iw.provider_event_id), count(*) filter (where q.n = 1), count(*) filter (where iw.outcome <> 'ACCEPTED')
     from integration_webhooks iw
-    left join lateral (select count(*) as n from webhooks w where w.integration_webhook_id = iw.id) q on true
+    left join (select integration_webhook_id, count(*) as n from webhooks group by 1) q on q.integration_webhook_id = iw.id
     where iw.provider_event_id like '$1%'"
 }
 
@@ -352,7 +365,7 @@ check_wrk_run() {
   sock=$(( $(wrk_val "$out" err_connect) + $(wrk_val "$out" err_read) + $(wrk_val "$out" err_write) + $(wrk_val "$out" err_timeout) ))
   [[ -n "$sent" && -n "$acc" ]] || die "could not parse $out"
   sleep 2   # let the service finish the requests wrk abandoned at its stop
-  read -r rows distinct queued otheroutcome < <(db_counts "$prefix")
+  read -r rows distinct queued otheroutcome < <(db_counts "$prefix") || die "counting the rows of $prefix"
   DB_LINE="wrk sent $sent, answered 200 accepted $acc, duplicate $dup, other $oth, socket errors $sock, in flight at stop $(( sent - acc - dup - oth ));"
   DB_LINE+=" database: $rows ACCEPTED rows ($distinct distinct delivery ids, $queued with exactly one queue entry, $otheroutcome other outcomes)"
   log "$DB_LINE"
@@ -436,7 +449,7 @@ run_pgbench() {
   PGB_CPU_MACHINE=$(machine_cpu "$busy0" "$busy1")
   # Every transaction pgbench counted inserted one row with one queue entry, and nothing else has the prefix.
   local rows distinct queued otheroutcome
-  read -r rows distinct queued otheroutcome < <(db_counts "m$prefix-")
+  read -r rows distinct queued otheroutcome < <(db_counts "m$prefix-") || die "counting the rows of m$prefix-"
   PGB_CHECK="pgbench counted $PGB_PROCESSED transactions ($PGB_N in its log); database: $rows ACCEPTED rows ($distinct distinct ids, $queued with exactly one queue entry)"
   log "$PGB_CHECK"
   (( rows == PGB_PROCESSED && distinct == rows && queued == rows && otheroutcome == 0 )) || die "pgbench $name: rows do not match its transactions"
