@@ -1,6 +1,5 @@
 package io.integration.webhook;
 
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,15 +57,4 @@ public class InboundWebhookRepository implements PanacheRepositoryBase<InboundWe
                 .executeUpdate());
     }
 
-    /** The venue's active webhook secrets for a provider (several during a secret rotation). */
-    public Uni<List<Object[]>> webhookSecrets(TenantId tenant, UUID venueId, String provider) {
-        return getSession().chain(session -> session.createNativeQuery(
-                        "select id, webhook_secret_encrypted from venue_api_keys where tenant_id = :tenant and venue_id = :venue"
-                                + " and integration_type = :provider and is_active and webhook_secret_encrypted is not null"
-                                + " order by created_at", Object[].class)
-                .setParameter("tenant", tenant.value())
-                .setParameter("venue", venueId)
-                .setParameter("provider", provider)
-                .getResultList());
-    }
 }

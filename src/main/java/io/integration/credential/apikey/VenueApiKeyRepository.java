@@ -23,6 +23,14 @@ public class VenueApiKeyRepository implements PanacheRepositoryBase<VenueApiKey,
                 .firstResult();
     }
 
+    /** The venue's active keys that carry a webhook signing secret for the provider (several during a rotation). */
+    public Uni<List<VenueApiKey>> withWebhookSecret(TenantId tenant, UUID venueId, String provider) {
+        return find("tenantId = :tenant and venueId = :venue and integrationType = :provider and isActive = true"
+                        + " and webhookSecretEncrypted is not null order by createdAt",
+                Parameters.with("tenant", tenant.value()).and("venue", venueId).and("provider", provider))
+                .list();
+    }
+
     public Uni<List<VenueApiKey>> listForVenue(TenantId tenant, UUID venueId, PageRequest page) {
         StringBuilder query = new StringBuilder("tenantId = :tenant and venueId = :venue");
         Parameters params = Parameters.with("tenant", tenant.value()).and("venue", venueId);
