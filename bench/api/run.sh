@@ -63,9 +63,8 @@ if (( TENANTS < 1 || TENANTS > 999 || ROWS < 1 )); then
 fi
 
 # busy and total CPU ticks of the whole machine
-system_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8 }' /proc/stat; }
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*"; }
-die() { log "FAILED: $*"; exit 1; }
+# shellcheck source=../lib/common.sh
+source "$REPO/bench/lib/common.sh"
 
 # ---------------------------------------------------------------------------------------------------------------
 # 1. Tools and the jar
@@ -99,9 +98,6 @@ cp -r "$REPO/target/quarkus-app" "$WORK/app"
 JAVA_PID=""
 PM_PID=""
 SAMPLER_PID=""
-postmaster_pid() { [[ -f "$WORK/.data/postgres/postmaster.pid" ]] && head -1 "$WORK/.data/postgres/postmaster.pid" || true; }
-alive() { [[ -n "${1:-}" ]] && kill -0 "$1" 2>/dev/null; }
-wait_gone() { local pid="$1" secs="$2" i; for ((i = 0; i < secs * 10; i++)); do alive "$pid" || return 0; sleep 0.1; done; return 1; }
 
 cleanup() {
   local rc=$?
@@ -137,15 +133,6 @@ trap 'exit 143' TERM
 # ---------------------------------------------------------------------------------------------------------------
 # 2. Start the service on a fresh embedded database
 # ---------------------------------------------------------------------------------------------------------------
-port_free() { ! ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
-free_port() {
-  local p
-  for _ in $(seq 1 200); do
-    p=$(( 20000 + RANDOM % 20000 ))
-    port_free "$p" && { echo "$p"; return 0; }
-  done
-  return 1
-}
 PG_PORT="${PG_PORT:-$(free_port)}"
 port_free "$HTTP_PORT" || die "port $HTTP_PORT is in use (set HTTP_PORT)"
 port_free "$PG_PORT" || die "port $PG_PORT is in use (set PG_PORT)"
@@ -166,11 +153,6 @@ port_free "$PG_PORT" || die "port $PG_PORT is in use (set PG_PORT)"
   echo "pool_size=$POOL_SIZE pgbench_clients=$PGBENCH_CLIENTS pgbench_jobs=$PGBENCH_JOBS pgbench_mode=$PGBENCH_MODE tenants=$TENANTS rows=$ROWS"
 } > "$OUT_DIR/environment.txt"
 # Optionally wait for other work on the machine (builds, tests) to finish: the tools below need both cores.
-busy_percent() {
-  local a b
-  a=$(system_busy); sleep 3; b=$(system_busy)
-  awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); printf "%d", 100 * (y[1] - x[1]) / (y[2] - x[2] + 1e-9) }'
-}
 if (( WAIT_FOR_IDLE > 0 )); then
   waited=$SECONDS
   while b=$(busy_percent); (( b >= 25 )); do
@@ -271,15 +253,7 @@ start_sampler() {
   ) > "$file" 2>/dev/null &
   SAMPLER_PID=$!
 }
-stop_sampler() { kill "$SAMPLER_PID" 2>/dev/null; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""; }
 # Prints "<group> <cpu seconds>" per group: per process last - first sample (processes that appear later count from 0).
-cpu_report() {
-  awk -v tck="$CLK_TCK" '
-    NR == 1 { t0 = $1 }
-    { if (!($2 in first)) { first[$2] = ($1 == t0) ? $4 : 0; grp[$2] = $3 } last[$2] = $4 }
-    END { for (p in last) sum[grp[p]] += last[p] - first[p]; for (g in sum) printf "%s %.2f\n", g, sum[g] / tck }' "$1"
-}
-cpu_of() { awk -v g="$2" '$1 == g { print $2; found = 1 } END { if (!found) print 0 }' <<< "$1"; }
 
 # ---------------------------------------------------------------------------------------------------------------
 # 5. wrk against the API
@@ -350,10 +324,7 @@ echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT_DIR/environment.txt"
 # ---------------------------------------------------------------------------------------------------------------
 # 7. Summary
 # ---------------------------------------------------------------------------------------------------------------
-ms() { awk -v us="$1" 'BEGIN { printf "%.2f", us / 1000 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
-rest() { awk -v m="$1" -v a="$2" -v b="$3" -v c="$4" 'BEGIN { r = m - a - b - c; printf "%.2f", (r < 0 ? 0 : r) }'; }
-per_op() { awk -v s="$1" -v n="$2" 'BEGIN { if (n > 0) printf "%.0f", s * 1e6 / n; else print "n/a" }'; }
 API_OPS=$API_REQ
 PG_OPS=$PG_N
 SUMMARY="$OUT_DIR/summary.md"
