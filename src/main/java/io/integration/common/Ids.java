@@ -18,4 +18,9 @@ public final class Ids {
             throw new InvalidRequestException("'" + name + "' must be a UUID");
         }
     }
+
+    /** A UUID from an optional query parameter: absent or blank is null, anything else must be a UUID (else 400). */
+    public static UUID parseOptional(String value, String name) {
+        return value == null || value.isBlank() ? null : parse(value.strip(), name);
+    }
 }

@@ -40,12 +40,8 @@ public class ActivityResource {
     public Uni<Page<ActivityLogEntryResponse>> activity(@QueryParam("integrationId") String integrationId,
             @QueryParam("connectionId") String connectionId, @QueryParam("action") String action,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        return activity.list(tenant.id(), optionalId(integrationId, "integrationId"),
-                optionalId(connectionId, "connectionId"), Enums.parseOptional(ActivityAction.class, action, "action"),
+        return activity.list(tenant.id(), Ids.parseOptional(integrationId, "integrationId"),
+                Ids.parseOptional(connectionId, "connectionId"), Enums.parseOptional(ActivityAction.class, action, "action"),
                 PageRequest.of(cursor, limit));
-    }
-
-    private static java.util.UUID optionalId(String value, String name) {
-        return value == null || value.isBlank() ? null : Ids.parse(value.strip(), name);
     }
 }

@@ -49,8 +49,8 @@ public class ConnectionResource {
             @QueryParam("venueId") String venueId,
             @Parameter(description = "CONNECTED, DISCONNECTED, ERROR or EXPIRED") @QueryParam("status") String status,
             @QueryParam("cursor") String cursor, @QueryParam("limit") String limit) {
-        ConnectionFilter filter = new ConnectionFilter(optionalId(integrationId, "integrationId"),
-                optionalId(venueId, "venueId"), Enums.parseOptional(ConnectionStatus.class, status, "status"));
+        ConnectionFilter filter = new ConnectionFilter(Ids.parseOptional(integrationId, "integrationId"),
+                Ids.parseOptional(venueId, "venueId"), Enums.parseOptional(ConnectionStatus.class, status, "status"));
         return service.list(tenant.id(), filter, PageRequest.of(cursor, limit));
     }
 
@@ -88,9 +88,5 @@ public class ConnectionResource {
     @Operation(summary = "Test the stored credentials against the provider", description = "Records TEST_SUCCESS or TEST_FAILED in the activity log and updates the connection and the venue's integration health. 409 when the connection holds no credentials.")
     public Uni<ConnectionTestResult> test(@PathParam("id") String id) {
         return tester.test(tenant.id(), tenant.actor(), Ids.parse(id, "id"));
-    }
-
-    private static java.util.UUID optionalId(String value, String name) {
-        return value == null || value.isBlank() ? null : Ids.parse(value.strip(), name);
     }
 }
