@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.integration.common.Problem;
 import io.smallrye.mutiny.Uni;
 
 /** The public endpoint providers deliver webhooks to, addressed by an opaque routing token (no tenant in the URL). */
@@ -39,21 +38,12 @@ public class InboundWebhookResource {
     public Uni<Response> receive(@PathParam("token") String token, @Context HttpHeaders headers, byte[] body) {
         Map<String, List<String>> all = headers.getRequestHeaders();
         return service.receive(token, headers.getHeaderString(HttpHeaders.CONTENT_TYPE), body == null ? new byte[0] : body, all)
-                .map(outcome -> outcome.status() == 200
-                        ? Response.ok("{\"status\":\"" + outcome.outcome() + "\"}").build()
-                        : Response.status(outcome.status()).type(Problem.MEDIA_TYPE)
-                                .entity("{\"type\":\"about:blank\",\"title\":\"" + title(outcome.status())
-                                        + "\",\"status\":" + outcome.status() + ",\"detail\":\"" + outcome.reason() + "\"}")
-                                .build());
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 401 -> "Unauthorized";
-            case 404 -> "Not Found";
-            case 413 -> "Payload Too Large";
-            case 415 -> "Unsupported Media Type";
-            default -> "Bad Request";
-        };
+                .map(outcome -> {
+                    if (outcome.status() != 200) {
+                        // Rendered as problem+json by the central mapper, like every other refusal.
+                        throw new WebhookRejectedException(outcome);
+                    }
+                    return Response.ok(Map.of("status", outcome.outcome())).build();
+                });
     }
 }
