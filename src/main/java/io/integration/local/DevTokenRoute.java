@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.integration.common.Problem;
 import io.smallrye.jwt.build.Jwt;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -49,7 +50,7 @@ public class DevTokenRoute {
         try {
             tenantId = tenant == null ? config.demoTenant().id() : UUID.fromString(tenant);
         } catch (IllegalArgumentException e) {
-            context.response().setStatusCode(400).putHeader("Content-Type", "application/problem+json")
+            context.response().setStatusCode(400).putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .end(new JsonObject().put("title", "Bad Request").put("status", 400)
                             .put("detail", "'tenant' must be a UUID").encode());
             return;

@@ -61,11 +61,11 @@ public class WebhookIngestService {
     private final SignatureSchemes schemes;
     private final WebhooksConfig config;
     private final MeterRegistry metrics;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json;
 
     public WebhookIngestService(SystemTransactions system, TenantTransactions transactions,
             InboundWebhookRepository inbound, VenueApiKeyRepository apiKeys, ProviderCatalog providers, CredentialVault vault, SignatureSchemes schemes,
-            WebhooksConfig config, MeterRegistry metrics) {
+            WebhooksConfig config, MeterRegistry metrics, ObjectMapper json) {
         this.system = system;
         this.transactions = transactions;
         this.inbound = inbound;
@@ -75,6 +75,7 @@ public class WebhookIngestService {
         this.schemes = schemes;
         this.config = config;
         this.metrics = metrics;
+        this.json = json;
     }
 
     private record Route(TenantId tenant, UUID venueId, String provider) {
