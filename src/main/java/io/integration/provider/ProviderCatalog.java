@@ -86,14 +86,14 @@ public class ProviderCatalog {
             // Still rebuilt, so that a definition without settings has an empty list rather than null.
             return d.settings() != null ? d : new ProviderDefinition(d.slug(), d.displayName(), d.category(),
                     d.authMode(), d.apiBaseUrl(), d.credentialHeader(), d.oauth(), d.testRequest(), d.webhook(),
-                    d.pricing(), List.of());
+                    d.pricing(), List.of(), d.sync());
         }
         ProviderDefinition.OAuth oauth = d.oauth() == null ? null : new ProviderDefinition.OAuth(
                 override.authorizationUrl().orElse(d.oauth().authorizationUrl()),
                 override.tokenUrl().orElse(d.oauth().tokenUrl()), d.oauth().defaultScopes(), d.oauth().pkce());
         return new ProviderDefinition(d.slug(), d.displayName(), d.category(), d.authMode(),
                 override.apiBaseUrl().orElse(d.apiBaseUrl()), d.credentialHeader(), oauth, d.testRequest(), d.webhook(),
-                d.pricing(), d.settings() == null ? List.of() : d.settings());
+                d.pricing(), d.settings() == null ? List.of() : d.settings(), d.sync());
     }
 
     private static void validate(ProviderDefinition d) {
@@ -112,6 +112,7 @@ public class ProviderCatalog {
         require(d.authMode() == ProviderDefinition.AuthMode.BASIC || d.authMode() == ProviderDefinition.AuthMode.NONE
                 || d.credentialHeader() != null, where + "credentialHeader is required for " + d.authMode());
         validateSettings(d.settings(), where);
+        SyncDefinitionValidator.validate(d.sync(), where);
     }
 
     private static void validateSettings(List<ProviderDefinition.Setting> settings, String where) {

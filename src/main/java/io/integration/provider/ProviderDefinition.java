@@ -2,6 +2,7 @@ package io.integration.provider;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,7 +14,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @Schema(name = "Provider")
 public record ProviderDefinition(String slug, String displayName, IntegrationCategory category, AuthMode authMode,
         String apiBaseUrl, CredentialHeader credentialHeader, OAuth oauth, TestRequest testRequest, Webhook webhook,
-        Pricing pricing, List<Setting> settings) {
+        Pricing pricing, List<Setting> settings, Sync sync) {
 
     /** How a connection authenticates to the provider. */
     public enum AuthMode {
@@ -53,5 +54,34 @@ public record ProviderDefinition(String slug, String displayName, IntegrationCat
     /** JSON type of a setting value. */
     public enum SettingType {
         STRING, BOOLEAN, NUMBER
+    }
+
+    /**
+     * The list endpoint the built-in REST pull connector pages through (absent: the provider is synced by external
+     * workers only). Pointers are JSON Pointers (RFC 6901); {@code recordsPointer} "" means the body is the array.
+     */
+    @RegisterForReflection
+    public record Sync(String listPath, Map<String, String> query, String recordsPointer, String idPointer,
+            Pagination pagination, Incremental incremental) {
+    }
+
+    /** How the list endpoint pages: the style, the page size and the parameters the style needs. */
+    @RegisterForReflection
+    public record Pagination(PaginationStyle style, String pageSizeParam, Integer pageSize, String cursorPointer,
+            String cursorParam, String pageParam, Integer firstPage) {
+    }
+
+    /**
+     * CURSOR: the next cursor is read from the body at {@code cursorPointer} and sent as {@code cursorParam}; PAGE:
+     * {@code pageParam} counts up from {@code firstPage} until an empty or short page; LINK_HEADER: the
+     * {@code Link: <...>; rel="next"} URL is followed until absent.
+     */
+    public enum PaginationStyle {
+        CURSOR, PAGE, LINK_HEADER
+    }
+
+    /** The record field (JSON Pointer) an incremental run continues from, and the query parameter that sends it. */
+    @RegisterForReflection
+    public record Incremental(String field, String param) {
     }
 }

@@ -24,7 +24,7 @@ class IntegrationConfigValidatorTest {
             new ProviderDefinition.TestRequest("GET", "/", List.of(200)), null, null, List.of(
                     new Setting("region", SettingType.STRING, true, List.of("eu", "us"), null),
                     new Setting("batchSize", SettingType.NUMBER, false, null, null),
-                    new Setting("verbose", SettingType.BOOLEAN, false, null, null)));
+                    new Setting("verbose", SettingType.BOOLEAN, false, null, null)), null);
 
     private static IntegrationConfigRequest request(Map<String, Object> settings, Boolean syncEnabled, String schedule) {
         return new IntegrationConfigRequest(settings, null, syncEnabled, schedule, null);
