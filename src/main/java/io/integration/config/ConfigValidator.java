@@ -1,5 +1,7 @@
 package io.integration.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +58,10 @@ final class ConfigValidator {
         if (scheduleProblem != null) {
             violations.add(new Problem.Violation("syncSchedule", scheduleProblem));
         }
+        String destinationProblem = checkDestination(request.destinationUrl());
+        if (destinationProblem != null) {
+            violations.add(new Problem.Violation("destinationUrl", destinationProblem));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidConfigException(provider.slug(), violations);
         }
@@ -92,6 +98,23 @@ final class ConfigValidator {
             return "must be a Quartz cron expression (seconds minutes hours day-of-month month day-of-week [year],"
                     + " with '?' in one of the day fields), e.g. '0 */15 * * * ?'";
         }
+    }
+
+    /** Null when acceptable: absent, or an absolute http(s) URL with a host and no user-info or fragment. */
+    static String checkDestination(String url) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(url.strip());
+            boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            if (web && uri.getHost() != null && uri.getRawUserInfo() == null && uri.getRawFragment() == null) {
+                return null;
+            }
+        } catch (URISyntaxException e) {
+            // falls through to the message below
+        }
+        return "must be an absolute http(s) URL with a host, without user-info or fragment";
     }
 
     private static Problem.Violation violation(String setting, String message) {

@@ -46,6 +46,8 @@ public class IntegrationConfig extends TimestampedEntity {
 
     public Instant lastSyncAt;
 
+    public String destinationUrl;
+
     public byte[] accessTokenEncrypted;
 
     public byte[] refreshTokenEncrypted;

@@ -11,7 +11,7 @@ final class IntegrationConfigMapper {
     static IntegrationConfigResponse toResponse(IntegrationConfig entity) {
         return new IntegrationConfigResponse(entity.id, entity.venueId, entity.integrationType,
                 entity.config == null ? Map.of() : entity.config, entity.enabled, entity.syncEnabled,
-                entity.syncSchedule, entity.lastSyncAt, entity.accessTokenEncrypted != null, entity.accessTokenMask,
+                entity.syncSchedule, entity.lastSyncAt, entity.destinationUrl, entity.accessTokenEncrypted != null, entity.accessTokenMask,
                 entity.refreshTokenEncrypted != null, entity.apiKeyEncrypted != null, entity.apiKeyMask,
                 entity.tokenVersion, entity.kmsKeyId, entity.version, entity.createdAt, entity.updatedAt);
     }

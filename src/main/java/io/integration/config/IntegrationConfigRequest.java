@@ -17,12 +17,16 @@ public record IntegrationConfigRequest(
         @Schema(description = "Defaults to false; needs syncSchedule when true") Boolean syncEnabled,
         @Schema(description = "Quartz cron expression (seconds first)", examples = "0 */15 * * * ?")
         @Size(max = 120) String syncSchedule,
+        @Schema(description = "Internal http(s) URL the built-in REST pull connector delivers mapped records to, signed"
+                + " (Standard Webhooks); omit when the provider is synced by an external worker",
+                examples = "http://orders-service.internal/api/v1/sync-batches")
+        @Size(max = 2000) String destinationUrl,
         @Schema(description = "Optional legacy secrets; omit to keep the stored ones") @Valid ConfigCredentials credentials) {
 
     @Override
     public String toString() {
         return "IntegrationConfigRequest[settings=" + (settings == null ? 0 : settings.size()) + " keys, enabled="
-                + enabled + ", syncEnabled=" + syncEnabled + ", syncSchedule=" + syncSchedule
+                + enabled + ", syncEnabled=" + syncEnabled + ", syncSchedule=" + syncSchedule + ", destinationUrl=" + (destinationUrl == null ? "absent" : "set")
                 + ", credentials=" + (credentials == null ? "absent" : "redacted") + "]";
     }
 }

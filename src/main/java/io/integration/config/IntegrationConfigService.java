@@ -116,6 +116,8 @@ public class IntegrationConfigService {
         config.syncEnabled = Boolean.TRUE.equals(request.syncEnabled());
         config.syncSchedule = request.syncSchedule() == null || request.syncSchedule().isBlank()
                 ? null : request.syncSchedule().strip();
+        config.destinationUrl = request.destinationUrl() == null || request.destinationUrl().isBlank()
+                ? null : request.destinationUrl().strip();
         if (request.credentials() != null) {
             seal(tenant, config, request.credentials());
         }

@@ -270,6 +270,40 @@ class IntegrationConfigResourceTest {
     }
 
     @Test
+    void theDestinationIsStoredReturnedAndValidatedAndAReplaceWithoutItClearsIt() throws SQLException {
+        String withDestination = "{\"settings\":" + DEFAULT_SETTINGS
+                + ",\"destinationUrl\":\"http://orders.internal:8080/sync-batches\"}";
+        given().auth().oauth2(writer()).contentType(ContentType.JSON).body(withDestination)
+                .when().put(defaultPath())
+                .then().statusCode(201).body("destinationUrl", equalTo("http://orders.internal:8080/sync-batches"));
+        given().auth().oauth2(reader()).when().get(defaultPath())
+                .then().statusCode(200).body("destinationUrl", equalTo("http://orders.internal:8080/sync-batches"));
+
+        given().auth().oauth2(writer()).contentType(ContentType.JSON)
+                .body("{\"settings\":" + DEFAULT_SETTINGS + ",\"destinationUrl\":\"http://svc:pw@orders.internal/x\"}")
+                .when().put(defaultPath())
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo("destinationUrl"))
+                .body("violations[0].message", containsString("absolute http(s) URL"));
+        try (Connection db = Database.superuser();
+                PreparedStatement query = db.prepareStatement("select destination_url from integration_configs"
+                        + " where tenant_id = ? and venue_id = ?")) {
+            query.setObject(1, tenant);
+            query.setObject(2, venue);
+            try (ResultSet rows = query.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).as("the rejected replace changed nothing")
+                        .isEqualTo("http://orders.internal:8080/sync-batches");
+            }
+        }
+
+        given().auth().oauth2(writer()).contentType(ContentType.JSON).body(body(DEFAULT_SETTINGS, false, null, null))
+                .when().put(defaultPath())
+                .then().statusCode(200).body("destinationUrl", nullValue());
+    }
+
+    @Test
     void listPagesThroughAVenuesConfigsAndFiltersByEnabled() {
         List<String> providers = List.of("stripe", "hubspot", "github", "mailchimp", "slack");
         List<String> settings = List.of("{}", "{}", "{}", "{\"audienceId\":\"a\"}", "{\"channel\":\"C1\"}");

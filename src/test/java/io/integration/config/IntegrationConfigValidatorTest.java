@@ -27,7 +27,7 @@ class IntegrationConfigValidatorTest {
                     new Setting("verbose", SettingType.BOOLEAN, false, null, null)), null);
 
     private static IntegrationConfigRequest request(Map<String, Object> settings, Boolean syncEnabled, String schedule) {
-        return new IntegrationConfigRequest(settings, null, syncEnabled, schedule, null);
+        return new IntegrationConfigRequest(settings, null, syncEnabled, schedule, null, null);
     }
 
     @Test
@@ -78,5 +78,22 @@ class IntegrationConfigValidatorTest {
         assertThat(ConfigValidator.checkSchedule(false, "0 0 12 * * MON")).contains("Quartz");
         assertThat(ConfigValidator.checkSchedule(false, "0 0 25 * * ?")).contains("Quartz");
         assertThat(ConfigValidator.checkSchedule(true, " ")).isEqualTo("is required when syncEnabled is true");
+    }
+
+    @Test
+    void destinationsAreAbsoluteHttpUrlsWithoutUserInfo() {
+        assertThat(ConfigValidator.checkDestination(null)).isNull();
+        assertThat(ConfigValidator.checkDestination("http://orders.internal:8080/sync-batches")).isNull();
+        assertThat(ConfigValidator.checkDestination("https://orders.internal/api/v1/batches?source=pull")).isNull();
+        String message = "must be an absolute http(s) URL with a host, without user-info or fragment";
+        assertThat(ConfigValidator.checkDestination("ftp://orders.internal/x")).isEqualTo(message);
+        assertThat(ConfigValidator.checkDestination("/relative/path")).isEqualTo(message);
+        assertThat(ConfigValidator.checkDestination("http://user:pw@orders.internal/x")).isEqualTo(message);
+        assertThat(ConfigValidator.checkDestination("http://orders.internal/x#frag")).isEqualTo(message);
+        assertThat(ConfigValidator.checkDestination("http://bad host/x")).isEqualTo(message);
+        assertThatThrownBy(() -> ConfigValidator.validate(PROVIDER, new IntegrationConfigRequest(Map.of("region", "eu"),
+                null, false, null, "file:///etc/passwd", null)))
+                .satisfies(e -> assertThat(((InvalidConfigException) e).violations())
+                        .containsExactly(new Problem.Violation("destinationUrl", message)));
     }
 }
