@@ -2,8 +2,6 @@ package io.integration.connection;
 
 import java.net.ConnectException;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,16 +58,7 @@ public class ProviderProbe {
     }
 
     private static void authorize(HttpRequest<?> request, ProviderDefinition provider, String secret) {
-        if (secret == null) {
-            return;
-        }
-        if (provider.authMode() == ProviderDefinition.AuthMode.BASIC) {
-            request.putHeader("Authorization", "Basic "
-                    + Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8)));
-        } else if (provider.credentialHeader() != null) {
-            String prefix = provider.credentialHeader().prefix() == null ? "" : provider.credentialHeader().prefix();
-            request.putHeader(provider.credentialHeader().name(), prefix + secret);
-        }
+        provider.authorizationHeader(secret).ifPresent(header -> request.putHeader(header.getKey(), header.getValue()));
     }
 
     private String describe(Throwable failure, ProviderDefinition provider) {

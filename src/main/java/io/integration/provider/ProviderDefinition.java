@@ -1,8 +1,11 @@
 package io.integration.provider;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -16,6 +19,24 @@ public record ProviderDefinition(String slug, String displayName, IntegrationCat
         String apiBaseUrl, CredentialHeader credentialHeader, OAuth oauth, TestRequest testRequest, Webhook webhook,
         Pricing pricing, List<Setting> settings, Sync sync) {
 
+    /**
+     * The header that carries {@code secret} (API key, access token or "user:password") on outbound calls: BASIC as
+     * {@code Authorization: Basic base64}, otherwise the credential header with its prefix; empty without a secret.
+     */
+    public Optional<Map.Entry<String, String>> authorizationHeader(String secret) {
+        if (secret == null) {
+            return Optional.empty();
+        }
+        if (authMode == AuthMode.BASIC) {
+            return Optional.of(Map.entry("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8))));
+        }
+        if (credentialHeader == null) {
+            return Optional.empty();
+        }
+        return Optional.of(Map.entry(credentialHeader.name(), credentialHeader.prefixOrEmpty() + secret));
+    }
+
     /** How a connection authenticates to the provider. */
     public enum AuthMode {
         OAUTH2, API_KEY, BASIC, NONE
@@ -24,6 +45,11 @@ public record ProviderDefinition(String slug, String displayName, IntegrationCat
     /** Where the stored credential goes on outbound calls (BASIC uses the Authorization header). */
     @RegisterForReflection
     public record CredentialHeader(String name, String prefix) {
+
+        /** The prefix before the secret ("Bearer "), "" when none is declared. */
+        public String prefixOrEmpty() {
+            return prefix == null ? "" : prefix;
+        }
     }
 
     /** OAuth 2.0 endpoints and defaults of the provider. */
