@@ -49,10 +49,13 @@ import io.integration.support.Database;
 import io.integration.support.EmbeddedServicesResource;
 import io.integration.support.Secrets;
 import io.integration.tenancy.TenantId;
+import io.integration.tenancy.TenantTransactions;
 import io.integration.webhook.signature.SchemeSettings;
 import io.integration.webhook.signature.SignatureSchemes;
 import io.integration.webhook.signature.WebhookRequest;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.smallrye.mutiny.Uni;
 
@@ -79,6 +82,8 @@ class RestPullConnectorTest {
     ProviderAuthorization storedCredentials;
     @Inject
     RestPullConfig config;
+    @Inject
+    TenantTransactions transactions;
 
     private final UUID tenant = UUID.randomUUID();
     private final UUID venue = UUID.randomUUID();
@@ -386,7 +391,7 @@ class RestPullConnectorTest {
     }
 
     @Test
-    void anOAuthRejectionIsRefreshedOnceAndThePageRetriedWithTheNewToken() {
+    void anOAuthRejectionIsRefreshedOnceAndThePageRetriedWithTheNewToken() throws Throwable {
         String stale = Secrets.newSecret();
         String fresh = Secrets.newSecret();
         UUID connection = connect("hubspot", "CRM", "{\"accessToken\":\"" + stale + "\"}");
@@ -412,19 +417,25 @@ class RestPullConnectorTest {
                 return Uni.createFrom().item(Optional.of(new ProviderCredential("Authorization", "Bearer " + fresh)));
             }
         };
-        ProviderCallMeter meter = (t, v, p, calls) -> {
-            metered.add(calls);
-            return Uni.createFrom().voidItem();
-        };
+        // A meter like the cost recorder: Panache work in a tenant transaction. That needs a safe duplicated Vert.x
+        // context, which the run keeps when it is started on one (as a @Scheduled worker or subscribeAndAwait does).
+        ProviderCallMeter meter = (t, v, p, calls) -> transactions.inTenantTransaction(t, () -> Panache.getSession()
+                        .chain(session -> session.createNativeQuery("select count(*) from connections where venue_id = :venue",
+                                        Long.class)
+                                .setParameter("venue", v)
+                                .getSingleResult()))
+                .invoke(connections -> metered.add(calls * 100 + connections))
+                .replaceWithVoid();
         RestPullConnector withRefresh = new RestPullConnector(loader, refreshing, pageClient, delivery, authFailures,
                 List.of(meter), config);
 
-        PullResult result = withRefresh.pull(request("hubspot", PullMode.FULL, null)).await().indefinitely();
+        PullResult result = VertxContextSupport.subscribeAndAwait(() -> withRefresh.pull(request("hubspot", PullMode.FULL, null)));
 
         assertThat(result.created()).isEqualTo(1);
         assertThat(result.providerCalls()).as("the rejected call and its retry").isEqualTo(2);
         assertThat(rejectedTokens).containsExactly("Bearer " + stale);
-        assertThat(metered).containsExactly(2L);
+        assertThat(metered).as("two calls metered; the meter's tenant transaction saw the venue's connection")
+                .containsExactly(201L);
     }
 
     @Test
