@@ -87,12 +87,14 @@ public record ProviderDefinition(String slug, String displayName, IntegrationCat
      * workers only). Pointers are JSON Pointers (RFC 6901); {@code recordsPointer} "" means the body is the array.
      */
     @RegisterForReflection
+    @Schema(name = "ProviderSync")
     public record Sync(String listPath, Map<String, String> query, String recordsPointer, String idPointer,
             Pagination pagination, Incremental incremental) {
     }
 
     /** How the list endpoint pages: the style, the page size and the parameters the style needs. */
     @RegisterForReflection
+    @Schema(name = "ProviderSyncPagination")
     public record Pagination(PaginationStyle style, String pageSizeParam, Integer pageSize, String cursorPointer,
             String cursorParam, String pageParam, Integer firstPage) {
     }
@@ -102,12 +104,14 @@ public record ProviderDefinition(String slug, String displayName, IntegrationCat
      * {@code pageParam} counts up from {@code firstPage} until an empty or short page; LINK_HEADER: the
      * {@code Link: <...>; rel="next"} URL is followed until absent.
      */
+    @Schema(name = "ProviderSyncPaginationStyle")
     public enum PaginationStyle {
         CURSOR, PAGE, LINK_HEADER
     }
 
     /** The record field (JSON Pointer) an incremental run continues from, and the query parameter that sends it. */
     @RegisterForReflection
+    @Schema(name = "ProviderSyncIncremental")
     public record Incremental(String field, String param) {
     }
 }

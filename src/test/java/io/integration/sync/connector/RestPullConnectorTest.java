@@ -477,6 +477,11 @@ class RestPullConnectorTest {
                 + " has no field mappings; define them before syncing");
 
         map(connection, "/title", "title", "NONE", "{}");
+        UUID otherConnection = UUID.randomUUID();
+        PullFailedException wrongConnection = failureOf(connector.pull(new PullRequest(new TenantId(tenant), venue,
+                "github", otherConnection, PullMode.FULL, null, null)));
+        assertThat(wrongConnection.getMessage()).isEqualTo("venue " + venue + " has no active connection "
+                + otherConnection + " to 'github'");
         PullFailedException noDestination = failureOf(connector.pull(request("github", PullMode.FULL, null)));
         assertThat(noDestination.getMessage()).contains("has no destinationUrl");
         assertThat(noDestination.retryable()).isFalse();
