@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.integration.cost.CostRecorder;
 import io.integration.credential.vault.CredentialVault;
 import io.integration.credential.vault.SecretTable;
 import io.integration.health.HealthRecorder;
@@ -23,7 +24,7 @@ import io.smallrye.mutiny.Uni;
 /**
  * Tests a connection: reads and decrypts its credential in one tenant transaction, calls the provider outside any
  * transaction (no pooled connection is held while the provider answers), then records the outcome on the
- * connection, in the activity log and in the venue's integration health in a second transaction.
+ * connection, in the activity log, in the venue's integration health and API cost in a second transaction.
  */
 @ApplicationScoped
 public class ConnectionTester {
@@ -37,10 +38,12 @@ public class ConnectionTester {
     private final ProviderProbe probe;
     private final ActivityLog activityLog;
     private final HealthRecorder health;
+    private final CostRecorder costs;
     private final TenantTransactions transactions;
 
     public ConnectionTester(ConnectionService connections, ConnectionRepository repository, ProviderCatalog providers, CredentialVault vault,
-            ProviderProbe probe, ActivityLog activityLog, HealthRecorder health, TenantTransactions transactions) {
+            ProviderProbe probe, ActivityLog activityLog, HealthRecorder health, CostRecorder costs,
+            TenantTransactions transactions) {
         this.connections = connections;
         this.repository = repository;
         this.providers = providers;
@@ -48,6 +51,7 @@ public class ConnectionTester {
         this.probe = probe;
         this.activityLog = activityLog;
         this.health = health;
+        this.costs = costs;
         this.transactions = transactions;
     }
 
@@ -88,12 +92,9 @@ public class ConnectionTester {
                             if (result.providerStatus() != null) {
                                 details.put("providerStatus", result.providerStatus());
                             }
-                            Uni<?> healthUpdate = connection.venueId == null ? Uni.createFrom().voidItem()
-                                    : health.record(tenant, connection.venueId, provider.slug(), result.success(),
-                                            result.durationMs(), result.success() ? null : result.message());
                             return activityLog.record(tenant, actor, ActivityAction.valueOf(outcome),
                                             connection.integrationId, connection.id, details)
-                                    .chain(() -> healthUpdate)
+                                    .chain(() -> recordTelemetry(tenant, connection.venueId, provider, result))
                                     .call(repository::flush)
                                     .map(ignored -> ConnectionMapper.toResponse(connection, provider.slug()));
                         }))
@@ -101,5 +102,16 @@ public class ConnectionTester {
                         tenant, connectionId, provider.slug(), outcome, result.providerStatus()))
                 .map(response -> new ConnectionTestResult(outcome, result.providerStatus(), result.message(),
                         result.durationMs(), response));
+    }
+
+    /** Health and cost are per venue: a user's connection has neither. One test is one provider call when sent. */
+    private Uni<Void> recordTelemetry(TenantId tenant, UUID venueId, ProviderDefinition provider,
+            ProviderProbe.ProbeResult result) {
+        if (venueId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return health.record(tenant, venueId, provider.slug(), result.success(), result.durationMs(),
+                        result.success() ? null : result.message())
+                .chain(() -> costs.record(tenant, venueId, provider.slug(), result.requestSent() ? 1 : 0));
     }
 }

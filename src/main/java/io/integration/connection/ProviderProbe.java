@@ -32,8 +32,12 @@ public class ProviderProbe {
                 .setFollowRedirects(false));
     }
 
-    /** The outcome of one test request. */
-    public record ProbeResult(boolean success, Integer providerStatus, String message, long durationMs) {
+    /**
+     * The outcome of one test request. {@code requestSent}: the request reached the provider (it answered, or did not
+     * answer in time) — a billable API call; false when no connection was made (refused, unknown host, TLS failure).
+     */
+    public record ProbeResult(boolean success, Integer providerStatus, String message, long durationMs,
+            boolean requestSent) {
     }
 
     public Uni<ProbeResult> probe(ProviderDefinition provider, String secret) {
@@ -51,10 +55,10 @@ public class ProviderProbe {
                     String message = ok ? "provider answered " + status
                             : status == 401 || status == 403 ? "provider rejected the credentials (" + status + ")"
                             : "provider answered " + status + ", expected " + test.expectStatus();
-                    return new ProbeResult(ok, status, message, ms);
+                    return new ProbeResult(ok, status, message, ms, true);
                 })
                 .onFailure().recoverWithItem(failure -> new ProbeResult(false, null, describe(failure, provider),
-                        elapsedMs(started)));
+                        elapsedMs(started), isTimeout(failure) && !isConnectFailure(failure)));
     }
 
     private static void authorize(HttpRequest<?> request, ProviderDefinition provider, String secret) {
@@ -62,6 +66,21 @@ public class ProviderProbe {
     }
 
     private String describe(Throwable failure, ProviderDefinition provider) {
+        Throwable cause = rootOf(failure);
+        if (isTimeout(failure) && !isConnectFailure(failure)) {
+            return "provider did not answer within " + config.testTimeout().toMillis() + " ms";
+        }
+        if (isConnectFailure(failure)) {
+            return "could not connect to the provider at " + hostOf(provider);
+        }
+        if (cause instanceof UnknownHostException || failure instanceof UnknownHostException) {
+            return "provider host " + hostOf(provider) + " not found";
+        }
+        return "provider request failed (" + failure.getClass().getSimpleName() + ")";
+    }
+
+    /** The cause chain down to a connect or DNS failure, or to the end. */
+    private static Throwable rootOf(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && cause.getCause() != cause) {
             if (cause instanceof ConnectException || cause instanceof UnknownHostException) {
@@ -69,17 +88,17 @@ public class ProviderProbe {
             }
             cause = cause.getCause();
         }
-        if (failure instanceof TimeoutException || cause instanceof TimeoutException
-                || failure.getClass().getSimpleName().contains("Timeout")) {
-            return "provider did not answer within " + config.testTimeout().toMillis() + " ms";
-        }
-        if (cause instanceof ConnectException || failure instanceof ConnectException) {
-            return "could not connect to the provider at " + hostOf(provider);
-        }
-        if (cause instanceof UnknownHostException || failure instanceof UnknownHostException) {
-            return "provider host " + hostOf(provider) + " not found";
-        }
-        return "provider request failed (" + failure.getClass().getSimpleName() + ")";
+        return cause;
+    }
+
+    /** No answer in time (the request was sent); a connect timeout is a {@link ConnectException}, not this. */
+    private static boolean isTimeout(Throwable failure) {
+        return failure instanceof TimeoutException || rootOf(failure) instanceof TimeoutException
+                || failure.getClass().getSimpleName().contains("Timeout");
+    }
+
+    private static boolean isConnectFailure(Throwable failure) {
+        return failure instanceof ConnectException || rootOf(failure) instanceof ConnectException;
     }
 
     private static String hostOf(ProviderDefinition provider) {

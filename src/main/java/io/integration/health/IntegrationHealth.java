@@ -49,6 +49,9 @@ public class IntegrationHealth extends TimestampedEntity {
 
     public Integer avgResponseMs;
 
+    /** Sum of every recorded response time, so the average stays exact (avg = total / checks, half up). */
+    public long totalResponseMs;
+
     /** The sliding window of outcomes, oldest first, under the key "window". */
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, List<Boolean>> recentOutcomes = new HashMap<>();

@@ -1,8 +1,6 @@
 package io.integration.mapping;
 
-import java.math.BigDecimal;
 import java.time.DateTimeException;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -57,8 +55,8 @@ public final class FieldMappingEngine {
             case TRIM -> text(value, String::strip);
             case LOWERCASE -> text(value, s -> s.toLowerCase(Locale.ROOT));
             case UPPERCASE -> text(value, s -> s.toUpperCase(Locale.ROOT));
-            case NUMBER -> number(value, config.path("decimalSeparator").asText("."));
-            case DATE -> date(value, config.path("inputFormat").asText(), config.path("outputFormat").asText());
+            case NUMBER -> isAbsent(value) ? value : NumberTransform.apply(value, config);
+            case DATE -> isAbsent(value) ? value : DateTransform.apply(value, config);
             case DEFAULT -> isAbsent(value) ? config.get("value") : value;
             case CONSTANT -> config.get("value");
             case CONCAT -> concat(config, source);
@@ -66,35 +64,24 @@ public final class FieldMappingEngine {
         };
     }
 
+    /** Texts change; other scalars (numbers, booleans) pass unchanged; objects and arrays are errors. */
     private static JsonNode text(JsonNode value, UnaryOperator<String> change) {
+        if (value != null && value.isContainerNode()) {
+            throw new IllegalArgumentException("expects a text, got " + kindOf(value));
+        }
         return value != null && value.isTextual() ? TextNode.valueOf(change.apply(value.asText())) : value;
     }
 
-    private static JsonNode number(JsonNode value, String decimalSeparator) {
-        if (isAbsent(value) || value.isNumber()) {
-            return value;
-        }
-        String text = value.asText().strip().replace(" ", "").replace("\u00a0", "");
-        String grouping = decimalSeparator.equals(",") ? "." : ",";
-        text = text.replace(grouping, "").replace(decimalSeparator, ".");
-        try {
-            return NODES.numberNode(new BigDecimal(text));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + value.asText() + "' is not a number");
-        }
-    }
-
-    private static JsonNode date(JsonNode value, String inputFormat, String outputFormat) {
-        if (isAbsent(value)) {
-            return value;
-        }
-        DateTimeFormatter input = DateTimeFormatter.ofPattern(inputFormat, Locale.ROOT);
-        DateTimeFormatter output = DateTimeFormatter.ofPattern(outputFormat, Locale.ROOT);
-        try {
-            return TextNode.valueOf(output.format(input.parse(value.asText())));
-        } catch (DateTimeException e) {
-            throw new IllegalArgumentException("'" + value.asText() + "' does not fit " + inputFormat + " -> " + outputFormat);
-        }
+    /** "an object", "an array", "a number"... for error messages. */
+    static String kindOf(JsonNode value) {
+        return switch (value.getNodeType()) {
+            case OBJECT, POJO -> "an object";
+            case ARRAY -> "an array";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case STRING -> "a text";
+            default -> "nothing";
+        };
     }
 
     private static JsonNode concat(ObjectNode config, JsonNode source) {
@@ -102,6 +89,10 @@ public final class FieldMappingEngine {
         boolean any = false;
         for (JsonNode field : config.path("fields")) {
             JsonNode part = read(source, field.asText());
+            if (part != null && part.isContainerNode()) {
+                throw new IllegalArgumentException("CONCAT joins texts, numbers and booleans; " + field.asText()
+                        + " is " + kindOf(part));
+            }
             if (!isAbsent(part)) {
                 joined.add(part.asText());
                 any = true;
@@ -114,6 +105,9 @@ public final class FieldMappingEngine {
     private static JsonNode lookup(JsonNode value, ObjectNode config) {
         if (isAbsent(value)) {
             return value;
+        }
+        if (value.isContainerNode()) {
+            throw new IllegalArgumentException("LOOKUP translates texts, numbers and booleans, got " + kindOf(value));
         }
         JsonNode match = config.path("table").get(value.asText());
         if (match != null) {

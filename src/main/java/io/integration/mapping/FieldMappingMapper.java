@@ -16,6 +16,11 @@ final class FieldMappingMapper {
                 entity.createdAt, entity.updatedAt);
     }
 
+    static MappingDefinition toDefinition(FieldMapping entity) {
+        return new MappingDefinition(entity.sourceField, entity.targetField, entity.transform, entity.transformConfig,
+                entity.required, entity.position);
+    }
+
     static FieldMapping newMapping(TenantId tenant, UUID connectionId) {
         FieldMapping entity = new FieldMapping();
         entity.id = UUID.randomUUID();

@@ -44,6 +44,12 @@ public class FieldMappingRepository implements PanacheRepositoryBase<FieldMappin
                 .with("tenant", tenant.value()).and("connection", connectionId).and("sources", sourceFields));
     }
 
+    /** Every rule of the connection, in the order the engine runs them (position, then creation). */
+    public Uni<List<FieldMapping>> listAllForConnection(TenantId tenant, UUID connectionId) {
+        return list("tenantId = :tenant and connectionId = :connection order by position, createdAt, id", Parameters
+                .with("tenant", tenant.value()).and("connection", connectionId));
+    }
+
     /** The position after the connection's last mapping (0 for the first). */
     public Uni<Integer> nextPosition(TenantId tenant, UUID connectionId) {
         return find("select coalesce(max(position) + 1, 0) from FieldMapping"

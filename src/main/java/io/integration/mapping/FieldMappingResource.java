@@ -66,6 +66,17 @@ public class FieldMappingResource {
                         .build());
     }
 
+    @POST
+    @Path("/preview")
+    @RolesAllowed(Roles.READ)
+    @Operation(summary = "Preview a connection's field mappings on a sample record",
+            description = "Applies the stored rules, in position order, to {record} and returns the mapped record and"
+                    + " one error per failed rule ({field, message}); nothing is stored. 404 for an unknown connection")
+    public Uni<FieldMappingPreviewResponse> preview(@PathParam("connectionId") String connectionId,
+            @Valid @NotNull FieldMappingPreviewRequest request) {
+        return service.preview(tenant.id(), Ids.parse(connectionId, "connectionId"), request.record());
+    }
+
     @GET
     @RolesAllowed(Roles.READ)
     @Operation(summary = "List a connection's field mappings", description = "Cursor-paginated, oldest first; filter by transform")

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.integration.common.DatabaseErrors;
 import io.integration.common.Keyset;
 import io.integration.common.Page;
@@ -78,6 +80,17 @@ public class FieldMappingService {
                         .invoke(entity -> requireVersion(entity, expectedVersion))
                         .call(repository::delete))
                 .replaceWithVoid();
+    }
+
+    /** Runs the connection's stored rules on a sample record; nothing is written. */
+    public Uni<FieldMappingPreviewResponse> preview(TenantId tenant, UUID connectionId, JsonNode sample) {
+        return transactions.inTenantTransaction(tenant, () -> connections.requireProvider(tenant, connectionId)
+                        .chain(ignored -> repository.listAllForConnection(tenant, connectionId)))
+                .map(rules -> {
+                    MappedRecord mapped = FieldMappingEngine.apply(
+                            rules.stream().map(FieldMappingMapper::toDefinition).toList(), sample);
+                    return new FieldMappingPreviewResponse(mapped.value(), mapped.errors(), rules.size());
+                });
     }
 
     /** The connection first, so a missing or foreign connection answers as such rather than as a missing mapping. */

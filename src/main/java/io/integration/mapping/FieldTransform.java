@@ -12,9 +12,16 @@ public enum FieldTransform {
     LOWERCASE,
     /** Upper-case a text (locale-independent). */
     UPPERCASE,
-    /** Parse a number; config: optional {@code decimalSeparator} ("." or ","). */
+    /**
+     * Parse a number; config: optional {@code decimalSeparator} ("." or ","; the other is grouping), {@code scale}
+     * (decimals, rounded half up), {@code format} (a DecimalFormat pattern: the result is a text) and {@code locale}
+     * (BCP 47 tag for the symbols of {@code format}).
+     */
     NUMBER,
-    /** Reformat a date; config: required {@code inputFormat} and {@code outputFormat} (java.time patterns). */
+    /**
+     * Reformat a date; config: required {@code inputFormat} and {@code outputFormat} (java.time patterns, strict), and
+     * optional {@code timezone} (input with an offset is converted to it, input without one is taken to be in it).
+     */
     DATE,
     /** Use config {@code value} when the source is missing or null. */
     DEFAULT,

@@ -24,7 +24,8 @@ public record MappingDefinition(
         @Schema(description = "Defaults to NONE", examples = "LOWERCASE")
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES)
         FieldTransform transform,
-        @Schema(description = "Settings of the transform: NUMBER {decimalSeparator?}, DATE {inputFormat, outputFormat},"
+        @Schema(description = "Settings of the transform: NUMBER {decimalSeparator?, scale?, format?, locale?},"
+                + " DATE {inputFormat, outputFormat, timezone?},"
                 + " DEFAULT/CONSTANT {value}, CONCAT {fields[2+], separator?}, LOOKUP {table, default?}; empty otherwise",
                 examples = "{}")
         ObjectNode transformConfig,

@@ -1,6 +1,5 @@
 package io.integration.mapping;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,8 +22,8 @@ public final class MappingDefinitionValidator {
             Map.entry(FieldTransform.TRIM, Set.of()),
             Map.entry(FieldTransform.LOWERCASE, Set.of()),
             Map.entry(FieldTransform.UPPERCASE, Set.of()),
-            Map.entry(FieldTransform.NUMBER, Set.of("decimalSeparator")),
-            Map.entry(FieldTransform.DATE, Set.of("inputFormat", "outputFormat")),
+            Map.entry(FieldTransform.NUMBER, Set.of("decimalSeparator", "scale", "format", "locale")),
+            Map.entry(FieldTransform.DATE, Set.of("inputFormat", "outputFormat", "timezone")),
             Map.entry(FieldTransform.DEFAULT, Set.of("value")),
             Map.entry(FieldTransform.CONSTANT, Set.of("value")),
             Map.entry(FieldTransform.CONCAT, Set.of("fields", "separator")),
@@ -108,11 +107,8 @@ public final class MappingDefinitionValidator {
             }
         }
         switch (transform) {
-            case NUMBER -> checkDecimalSeparator(settings.get("decimalSeparator"), violations);
-            case DATE -> {
-                checkDatePattern(transform, "inputFormat", settings.get("inputFormat"), violations);
-                checkDatePattern(transform, "outputFormat", settings.get("outputFormat"), violations);
-            }
+            case NUMBER -> NumberTransform.check(settings, violations);
+            case DATE -> DateTransform.check(settings, violations);
             case DEFAULT, CONSTANT -> {
                 JsonNode value = settings.get("value");
                 if (value == null || value.isNull()) {
@@ -126,29 +122,6 @@ public final class MappingDefinitionValidator {
             default -> {
                 // NONE, RENAME, TRIM, LOWERCASE, UPPERCASE: no settings (unknown keys reported above).
             }
-        }
-    }
-
-    private static void checkDecimalSeparator(JsonNode separator, List<MappingViolation> violations) {
-        if (separator != null && !(separator.isTextual() && (separator.asText().equals(".") || separator.asText().equals(",")))) {
-            violations.add(new MappingViolation(path("decimalSeparator"), "must be \".\" or \",\""));
-        }
-    }
-
-    private static void checkDatePattern(FieldTransform transform, String key, JsonNode pattern,
-            List<MappingViolation> violations) {
-        if (pattern == null || pattern.isNull()) {
-            violations.add(new MappingViolation(path(key), "is required for transform " + transform));
-            return;
-        }
-        if (!pattern.isTextual() || pattern.asText().isBlank()) {
-            violations.add(new MappingViolation(path(key), "must be a java.time pattern such as yyyy-MM-dd"));
-            return;
-        }
-        try {
-            DateTimeFormatter.ofPattern(pattern.asText());
-        } catch (IllegalArgumentException e) {
-            violations.add(new MappingViolation(path(key), "is not a valid java.time pattern: " + e.getMessage()));
         }
     }
 

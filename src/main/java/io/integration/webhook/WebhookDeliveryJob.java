@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.integration.health.HealthRecorder;
 import io.integration.tenancy.SystemTransactions;
 import io.integration.tenancy.TenantId;
 import io.integration.webhook.signature.StandardWebhooksHeaders;
@@ -25,13 +26,15 @@ import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Processes queued webhook events on every replica: claims a batch with {@code FOR UPDATE SKIP LOCKED} and a lease
  * (an expired lease returns an event to the queue), delivers each to the endpoint's internal subscriber, signed in the
  * Standard Webhooks format, and/or enqueues a WEBHOOK sync job, then completes it — only while it still holds the
- * lease, so a completion is never applied twice. Failures retry with exponential backoff and jitter, then the event
+ * lease, so a completion is never applied twice. Each delivery attempt feeds the venue's integration health in the
+ * transaction that settles the event. Failures retry with exponential backoff and jitter, then the event
  * is DEAD and visible through the API.
  */
 @ApplicationScoped
@@ -52,13 +55,15 @@ public class WebhookDeliveryJob {
             + " and e.integration_type = iw.integration_type";
 
     private final SystemTransactions system;
+    private final HealthRecorder health;
     private final WebhooksConfig config;
     private final WebClient client;
     private final StandardWebhooksSigner signer = new StandardWebhooksSigner();
     private final String owner = "replica-" + UUID.randomUUID();
 
-    public WebhookDeliveryJob(SystemTransactions system, WebhooksConfig config, Vertx vertx) {
+    public WebhookDeliveryJob(SystemTransactions system, HealthRecorder health, WebhooksConfig config, Vertx vertx) {
         this.system = system;
+        this.health = health;
         this.config = config;
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setConnectTimeout((int) config.deliveryTimeout().toMillis())
@@ -99,15 +104,20 @@ public class WebhookDeliveryJob {
                         .map(List::size));
     }
 
+    /** One HTTP attempt to the subscriber: how it went, for the venue's integration health. */
+    private record DeliveryAttempt(boolean success, long durationMs, String error) {
+    }
+
     private Uni<Void> process(Claimed event) {
         Uni<Void> sync = event.enqueueSync() && event.venueId() != null ? enqueueSync(event) : Uni.createFrom().voidItem();
-        Uni<Void> delivery = event.subscriberUrl() == null ? Uni.createFrom().voidItem() : deliver(event);
-        return sync.chain(() -> delivery)
-                .chain(() -> complete(event))
+        return sync.chain(() -> event.subscriberUrl() == null ? Uni.createFrom().<DeliveryAttempt>nullItem() : deliver(event))
+                .chain(attempt -> attempt == null || attempt.success() ? complete(event, attempt)
+                        : Uni.createFrom().failure(new DeliveryFailedException(attempt)))
                 .onFailure().recoverWithUni(failure -> retryOrBury(event, failure));
     }
 
-    private Uni<Void> deliver(Claimed event) {
+    /** Sends the signed event; a non-2xx answer or a transport failure is a failed attempt, not a failed Uni. */
+    private Uni<DeliveryAttempt> deliver(Claimed event) {
         byte[] key = config.deliverySecret()
                 .map(secret -> secret.getBytes(StandardCharsets.US_ASCII))
                 .filter(secret -> StandardWebhooksSecret.decodeKey(secret).isPresent())
@@ -117,10 +127,17 @@ public class WebhookDeliveryJob {
                 .timeout(config.deliveryTimeout().toMillis())
                 .putHeader("Content-Type", "application/json");
         signature.asMap().forEach(request::putHeader);
+        long started = System.nanoTime();
         return request.sendBuffer(Buffer.buffer(event.payload()))
-                .chain(response -> response.statusCode() / 100 == 2
-                        ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(new DeliveryFailedException("subscriber answered " + response.statusCode())));
+                .map(response -> response.statusCode() / 100 == 2
+                        ? new DeliveryAttempt(true, elapsedMs(started), null)
+                        : new DeliveryAttempt(false, elapsedMs(started), "subscriber answered " + response.statusCode()))
+                .onFailure().recoverWithItem(failure -> new DeliveryAttempt(false, elapsedMs(started),
+                        "delivery failed (" + failure.getClass().getSimpleName() + ")"));
+    }
+
+    private static long elapsedMs(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
     private Uni<Void> enqueueSync(Claimed event) {
@@ -131,34 +148,53 @@ public class WebhookDeliveryJob {
                 .replaceWithVoid());
     }
 
-    private Uni<Void> complete(Claimed event) {
-        return system.inSystemTransaction(connection -> connection
+    /**
+     * Marks the event delivered and records the attempt in the venue's health in the same transaction, bound to the
+     * event's tenant, and only while this replica still holds the lease: a worker whose lease expired (the event was
+     * claimed again) changes nothing, so no attempt is counted twice.
+     */
+    private Uni<Void> complete(Claimed event, DeliveryAttempt attempt) {
+        return system.inTenantTransaction(event.tenant(), connection -> connection
                 .preparedQuery("update webhooks set status = 'DELIVERED', processed_at = now(), last_error = null,"
                         + " lease_owner = null, lease_expires_at = null, updated_at = now()"
                         + " where id = $1 and lease_owner = $2 and status = 'PROCESSING'")
                 .execute(Tuple.of(event.id(), owner))
-                .replaceWithVoid());
+                .chain(updated -> updated.rowCount() == 1 ? recordHealth(connection, event, attempt)
+                        : Uni.createFrom().voidItem()));
     }
 
     private Uni<Void> retryOrBury(Claimed event, Throwable failure) {
-        String error = failure instanceof DeliveryFailedException ? failure.getMessage()
-                : "delivery failed (" + failure.getClass().getSimpleName() + ")";
+        DeliveryAttempt attempt = failure instanceof DeliveryFailedException failed ? failed.attempt : null;
+        String error = attempt != null ? attempt.error() : "delivery failed (" + failure.getClass().getSimpleName() + ")";
         boolean dead = event.attempts() >= event.maxAttempts();
         Duration delay = Backoff.delay(event.attempts(), config.backoffBase(), config.backoffMax());
         LOG.infof("webhook event %s attempt %d/%d failed: %s%s", event.id(), event.attempts(), event.maxAttempts(), error,
                 dead ? " -> DEAD" : ", retry in " + delay.toMillis() + " ms");
-        return system.inSystemTransaction(connection -> connection
+        return system.inTenantTransaction(event.tenant(), connection -> connection
                 .preparedQuery("update webhooks set status = $3, last_error = $4,"
                         + " next_attempt_at = now() + $5 * interval '1 millisecond', lease_owner = null,"
                         + " lease_expires_at = null, updated_at = now() where id = $1 and lease_owner = $2")
                 .execute(Tuple.of(event.id(), owner, dead ? "DEAD" : "PENDING", error, delay.toMillis()))
-                .replaceWithVoid());
+                .chain(updated -> updated.rowCount() == 1 ? recordHealth(connection, event, attempt)
+                        : Uni.createFrom().voidItem()));
     }
 
-    /** A subscriber's non-2xx answer. */
+    /** A delivery attempt is an outcome of the venue's integration with the provider; no attempt, no outcome. */
+    private Uni<Void> recordHealth(SqlConnection connection, Claimed event, DeliveryAttempt attempt) {
+        if (attempt == null || event.venueId() == null || event.provider() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return health.record(connection, event.tenant(), event.venueId(), event.provider(), attempt.success(),
+                attempt.durationMs(), attempt.success() ? null : "webhook delivery: " + attempt.error());
+    }
+
+    /** A subscriber's non-2xx answer or a transport failure. */
     static final class DeliveryFailedException extends RuntimeException {
-        DeliveryFailedException(String message) {
-            super(message, null, false, false);
+        private final transient DeliveryAttempt attempt;
+
+        DeliveryFailedException(DeliveryAttempt attempt) {
+            super(attempt.error(), null, false, false);
+            this.attempt = attempt;
         }
     }
 }

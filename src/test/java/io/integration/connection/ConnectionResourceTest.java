@@ -135,6 +135,7 @@ class ConnectionResourceTest {
                 .body("connection.lastTestStatus", equalTo("TEST_SUCCESS"));
         assertActivity(id, "TEST_SUCCESS");
         assertThat(healthRow()).isEqualTo("HEALTHY|1|0|0|100.00");
+        assertThat(costRow("stripe")).isEqualTo("1|0.000000|USD"); // one provider call per test, priced by the definition
     }
 
     @Test
@@ -150,6 +151,7 @@ class ConnectionResourceTest {
         assertThat(body).doesNotContain(REVOKED_KEY).doesNotContain("invalid_api_key");
         assertActivity(id, "TEST_FAILED");
         assertThat(healthRow()).isEqualTo("HEALTHY|1|1|1|0.00".replace("HEALTHY", "DEGRADED"));
+        assertThat(costRow("stripe")).isEqualTo("1|0.000000|USD"); // a rejected call is still a call
     }
 
     @Test
@@ -162,6 +164,7 @@ class ConnectionResourceTest {
                 .body("message", equalTo("provider did not answer within 1000 ms"));
         assertActivity(id, "TEST_FAILED");
         assertThat(healthRow()).startsWith("DEGRADED|1|1|1");
+        assertThat(costRow("stripe")).isEqualTo("1|0.000000|USD"); // sent, unanswered: counted
     }
 
     @Test
@@ -174,6 +177,10 @@ class ConnectionResourceTest {
                 .body("outcome", equalTo("TEST_FAILED"))
                 .body("message", equalTo("could not connect to the provider at 127.0.0.1:1"));
         assertActivity(id, "TEST_FAILED");
+        assertThat(count("select count(*) from integration_health where venue_id = '" + venue
+                + "' and integration_type = 'mailchimp' and consecutive_failures = 1")).isEqualTo(1);
+        // No request reached the provider: no API call is counted.
+        assertThat(count("select count(*) from integration_costs where venue_id = '" + venue + "'")).isZero();
     }
 
     @Test
@@ -315,6 +322,22 @@ class ConnectionResourceTest {
                         + " where tenant_id = ? and venue_id = ?")) {
             query.setObject(1, tenant);
             query.setObject(2, venue);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).isTrue();
+                return row.getString(1);
+            }
+        }
+    }
+
+    /** api_calls|cost|currency of the venue's provider this month. */
+    private String costRow(String provider) throws SQLException {
+        try (Connection db = Database.superuser();
+                PreparedStatement query = db.prepareStatement("select api_calls || '|' || cost || '|' || currency"
+                        + " from integration_costs where tenant_id = ? and venue_id = ? and integration_type = ?"
+                        + " and period_start = date_trunc('month', now() at time zone 'UTC')::date")) {
+            query.setObject(1, tenant);
+            query.setObject(2, venue);
+            query.setString(3, provider);
             try (ResultSet row = query.executeQuery()) {
                 assertThat(row.next()).isTrue();
                 return row.getString(1);

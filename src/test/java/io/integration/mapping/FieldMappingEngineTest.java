@@ -119,4 +119,94 @@ class FieldMappingEngineTest {
         assertThat(result.errors()).containsExactly(new MappingViolation("/customer/phone", "is required but missing"));
         assertThat(result.value().isEmpty()).isTrue();
     }
+
+    private static MappedRecord mapOne(MappingDefinition rule, String record) {
+        return FieldMappingEngine.apply(List.of(rule), json(record));
+    }
+
+    private static String errorOf(MappingDefinition rule, String record) {
+        MappedRecord result = mapOne(rule, record);
+        assertThat(result.value().isEmpty()).as("a failed rule writes nothing").isTrue();
+        assertThat(result.errors()).hasSize(1);
+        return result.errors().get(0).message();
+    }
+
+    @Test
+    void textTransformsKeepOtherScalarsAndRejectObjectsAndArrays() {
+        assertThat(mapOne(rule("n", "n", FieldTransform.TRIM, null), "{\"n\":42}").value().get("n").asInt()).isEqualTo(42);
+        assertThat(errorOf(rule("o", "o", FieldTransform.LOWERCASE, null), "{\"o\":{\"a\":1}}"))
+                .isEqualTo("expects a text, got an object");
+        assertThat(errorOf(rule("o", "o", FieldTransform.UPPERCASE, null), "{\"o\":[\"a\"]}"))
+                .isEqualTo("expects a text, got an array");
+        assertThat(errorOf(rule("o", "o", FieldTransform.TRIM, null), "{\"o\":[]}")).contains("an array");
+    }
+
+    @Test
+    void numberRoundsToAScaleAndFormatsWithAPatternAndLocale() {
+        String record = "{\"price\":\"1 234,5678\",\"raw\":1234.5,\"neg\":\"-0.005\"}";
+        JsonNode out = FieldMappingEngine.apply(List.of(
+                rule("price", "rounded", FieldTransform.NUMBER, "{\"decimalSeparator\":\",\",\"scale\":2}"),
+                rule("price", "us", FieldTransform.NUMBER, "{\"decimalSeparator\":\",\",\"format\":\"#,##0.00\"}"),
+                rule("raw", "de", FieldTransform.NUMBER, "{\"format\":\"#,##0.00\",\"locale\":\"de-DE\"}"),
+                rule("raw", "cents", FieldTransform.NUMBER, "{\"scale\":0}"),
+                rule("neg", "halfUp", FieldTransform.NUMBER, "{\"scale\":2}")), json(record)).value();
+        assertThat(out.get("rounded").decimalValue()).isEqualByComparingTo("1234.57");
+        assertThat(out.get("rounded").isNumber()).isTrue();
+        assertThat(out.get("us").asText()).isEqualTo("1,234.57");
+        assertThat(out.get("de").asText()).isEqualTo("1.234,50");
+        assertThat(out.get("cents").decimalValue()).isEqualByComparingTo("1235");
+        assertThat(out.get("halfUp").decimalValue()).isEqualByComparingTo("-0.01");
+    }
+
+    @Test
+    void numberRejectsTextsThatAreNotNumbersAndNonScalars() {
+        MappingDefinition number = rule("v", "v", FieldTransform.NUMBER, null);
+        assertThat(errorOf(number, "{\"v\":\"12abc\"}")).isEqualTo("'12abc' is not a number (decimal separator '.')");
+        assertThat(errorOf(number, "{\"v\":\"\"}")).contains("is not a number");
+        assertThat(errorOf(number, "{\"v\":true}")).isEqualTo("expects a number or a numeric text, got a boolean");
+        assertThat(errorOf(number, "{\"v\":{\"amount\":1}}")).contains("got an object");
+    }
+
+    @Test
+    void dateIsStrictAndConvertsBetweenTimeZones() {
+        MappingDefinition strict = rule("d", "d", FieldTransform.DATE, "{\"inputFormat\":\"yyyy-MM-dd\",\"outputFormat\":\"dd.MM.yyyy\"}");
+        assertThat(mapOne(strict, "{\"d\":\"2024-02-29\"}").value().get("d").asText()).isEqualTo("29.02.2024");
+        assertThat(errorOf(strict, "{\"d\":\"2024-02-30\"}")).isEqualTo("'2024-02-30' is not a date of the form yyyy-MM-dd");
+        assertThat(errorOf(strict, "{\"d\":\"2023-02-29\"}")).contains("is not a date");
+        assertThat(errorOf(strict, "{\"d\":{\"y\":2024}}")).isEqualTo("expects a date text, got an object");
+
+        MappingDefinition toParis = rule("t", "t", FieldTransform.DATE, "{\"inputFormat\":\"yyyy-MM-dd'T'HH:mm:ssXXX\","
+                + "\"outputFormat\":\"yyyy-MM-dd HH:mm xxx\",\"timezone\":\"Europe/Paris\"}");
+        assertThat(mapOne(toParis, "{\"t\":\"2026-07-01T22:30:00Z\"}").value().get("t").asText())
+                .isEqualTo("2026-07-02 00:30 +02:00");
+        MappingDefinition localToInstant = rule("t", "t", FieldTransform.DATE, "{\"inputFormat\":\"dd/MM/yyyy HH:mm\","
+                + "\"outputFormat\":\"yyyy-MM-dd'T'HH:mmXXX\",\"timezone\":\"America/New_York\"}");
+        assertThat(mapOne(localToInstant, "{\"t\":\"15/01/2026 09:00\"}").value().get("t").asText())
+                .isEqualTo("2026-01-15T09:00-05:00");
+        MappingDefinition dayInZone = rule("t", "t", FieldTransform.DATE, "{\"inputFormat\":\"yyyy-MM-dd\","
+                + "\"outputFormat\":\"yyyy-MM-dd'T'HH:mmXXX\",\"timezone\":\"+05:30\"}");
+        assertThat(mapOne(dayInZone, "{\"t\":\"2026-03-01\"}").value().get("t").asText()).isEqualTo("2026-03-01T00:00+05:30");
+
+        MappingDefinition needsTime = rule("d", "d", FieldTransform.DATE, "{\"inputFormat\":\"yyyy-MM-dd\",\"outputFormat\":\"HH:mm\"}");
+        assertThat(errorOf(needsTime, "{\"d\":\"2024-02-29\"}")).startsWith("'2024-02-29' (yyyy-MM-dd) lacks what HH:mm needs");
+    }
+
+    @Test
+    void concatAndLookupRejectObjectsAndArrays() {
+        MappingDefinition concat = rule("a", "ab", FieldTransform.CONCAT, "{\"fields\":[\"a\",\"b\"],\"separator\":\"-\"}");
+        assertThat(mapOne(concat, "{\"a\":\"x\",\"b\":7}").value().get("ab").asText()).isEqualTo("x-7");
+        assertThat(errorOf(concat, "{\"a\":\"x\",\"b\":{\"c\":1}}")).isEqualTo("CONCAT joins texts, numbers and booleans; b is an object");
+        MappingDefinition lookup = rule("s", "s", FieldTransform.LOOKUP, "{\"table\":{\"1\":\"one\"}}");
+        assertThat(mapOne(lookup, "{\"s\":1}").value().get("s").asText()).isEqualTo("one");
+        assertThat(errorOf(lookup, "{\"s\":[1]}")).isEqualTo("LOOKUP translates texts, numbers and booleans, got an array");
+    }
+
+    @Test
+    void jsonPointersReadEscapedAndIndexedPathsAndAMissingPathIsSkipped() {
+        String record = "{\"a/b\":{\"m~n\":\"escaped\"},\"lines\":[{\"sku\":\"S-1\"},{\"sku\":\"S-2\"}]}";
+        JsonNode out = FieldMappingEngine.apply(List.of(rule("/a~1b/m~0n", "escaped", FieldTransform.NONE, null),
+                rule("/lines/1/sku", "/item/sku", FieldTransform.LOWERCASE, null),
+                rule("/lines/9/sku", "missing", FieldTransform.NONE, null)), json(record)).value();
+        assertThat(out).isEqualTo(json("{\"escaped\":\"escaped\",\"item\":{\"sku\":\"s-2\"}}"));
+    }
 }

@@ -340,4 +340,125 @@ class FieldMappingResourceTest {
         assertThat(row("select source_field, transform from field_mappings where connection_id = ?", connection))
                 .containsEntry("source_field", DEFAULT_SOURCE).containsEntry("transform", "LOWERCASE");
     }
+
+    private static final String SAMPLE = """
+            {"customer":{"email":"  Ann.Lee@Example.COM ","first":"Ann","last":"Lee","gender":"F"},
+             "order":{"placed":"03/02/2024","total":"1.234,5"},"status":"paid"}""";
+
+    /** One rule of each kind the preview has to run, stored through the API. */
+    private void createPreviewRules() {
+        List.of("""
+                {"sourceField":"/customer/email","targetField":"email","transform":"TRIM","position":0}""", """
+                {"sourceField":"/customer/last","targetField":"/name/last","transform":"UPPERCASE","position":1}""", """
+                {"sourceField":"/order/total","targetField":"total","transform":"NUMBER",
+                 "transformConfig":{"decimalSeparator":",","scale":2,"format":"0.00"},"position":2}""",
+                DATE_RULE, """
+                {"sourceField":"/customer/gender","targetField":"gender","transform":"LOOKUP",
+                 "transformConfig":{"table":{"F":"female"},"default":"unknown"},"position":4}""", """
+                {"sourceField":"/customer/first","targetField":"fullName","transform":"CONCAT",
+                 "transformConfig":{"fields":["/customer/first","/customer/last"],"separator":" "},"position":5}""", """
+                {"sourceField":"source","targetField":"source","transform":"CONSTANT",
+                 "transformConfig":{"value":"pos"},"position":6}""", """
+                {"sourceField":"/customer/phone","targetField":"phone","transform":"DEFAULT",
+                 "transformConfig":{"value":"n/a"},"position":7}""")
+                .forEach(rule -> createMapping(tenant, connection, rule));
+    }
+
+    private static String previewPath(UUID connectionId) {
+        return path(connectionId) + "/preview";
+    }
+
+    @Test
+    void previewAppliesTheStoredMappingsToASampleRecord() {
+        createPreviewRules();
+        as(tenant, "read").body("{\"record\":" + SAMPLE + "}")
+                .when().post(previewPath(connection))
+                .then().statusCode(200)
+                .body("errors", hasSize(0))
+                .body("rulesApplied", equalTo(8))
+                .body("mapped.email", equalTo("Ann.Lee@Example.COM"))
+                .body("mapped.name.last", equalTo("LEE"))
+                .body("mapped.total", equalTo("1234.50"))
+                .body("mapped.orderDate", equalTo("2024-02-03"))
+                .body("mapped.gender", equalTo("female"))
+                .body("mapped.fullName", equalTo("Ann Lee"))
+                .body("mapped.source", equalTo("pos"))
+                .body("mapped.phone", equalTo("n/a"));
+        assertThat(count("select count(*) from field_mappings where connection_id = ?", connection))
+                .as("a preview writes nothing").isEqualTo(8);
+    }
+
+    @Test
+    void aRecordThatFailsTransformsGetsOneErrorPerFailedRule() {
+        createPreviewRules();
+        String broken = SAMPLE.replace("03/02/2024", "31/02/2024").replace("1.234,5", "lots")
+                .replace("\"first\":\"Ann\",", "");
+        as(tenant, "read").body("{\"record\":" + broken + "}")
+                .when().post(previewPath(connection))
+                .then().statusCode(200)
+                .body("errors.field", equalTo(List.of("/order/total", "/order/placed")))
+                .body("errors[0].message", equalTo("'lots' is not a number (decimal separator ',')"))
+                .body("errors[1].message", equalTo("'31/02/2024' is not a date of the form dd/MM/yyyy"))
+                .body("mapped.email", equalTo("Ann.Lee@Example.COM"))
+                .body("mapped.total", equalTo(null))
+                .body("mapped.orderDate", equalTo(null))
+                .body("mapped.fullName", equalTo("Lee"));
+        // A required source missing altogether is an error too (DATE_RULE is required).
+        as(tenant, "read").body("{\"record\":{\"customer\":{\"email\":\"a@b.c\"}}}")
+                .when().post(previewPath(connection))
+                .then().statusCode(200)
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("/order/placed"))
+                .body("errors[0].message", equalTo("is required but missing"))
+                .body("mapped.email", equalTo("a@b.c"));
+    }
+
+    @Test
+    void previewWithoutMappingsReturnsAnEmptyRecord() {
+        as(tenant, "read").body("{\"record\":{\"a\":1}}").when().post(previewPath(connection))
+                .then().statusCode(200).body("rulesApplied", equalTo(0)).body("mapped", equalTo(Map.of()))
+                .body("errors", hasSize(0));
+    }
+
+    @Test
+    void previewGuardsItsInputRolesAndTenants() {
+        as(tenant, "read").body("{}").when().post(previewPath(connection))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations[0].field", containsString("record"));
+        as(tenant, "read").body("{\"record\":[1,2]}").when().post(previewPath(connection))
+                .then().statusCode(400).contentType("application/problem+json");
+        as(tenant, "read").body("{\"record\":").when().post(previewPath(connection))
+                .then().statusCode(400).body("detail", containsString("not valid JSON"));
+        as(tenant, "read").body("{\"record\":{}}").when().post("/api/v1/connections/nope/field-mappings/preview")
+                .then().statusCode(400).body("detail", containsString("connectionId"));
+
+        given().contentType(ContentType.JSON).body("{\"record\":{}}").when().post(previewPath(connection))
+                .then().statusCode(401);
+        as(tenant, "secrets").body("{\"record\":{}}").when().post(previewPath(connection)).then().statusCode(403);
+        as(tenant, "write").body("{\"record\":{}}").when().post(previewPath(connection)).then().statusCode(200);
+        as(otherTenant, "read").body("{\"record\":{}}").when().post(previewPath(connection))
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("detail", equalTo("connection " + connection + " was not found"));
+        UUID missing = UUID.randomUUID();
+        as(tenant, "read").body("{\"record\":{}}").when().post(previewPath(missing)).then().statusCode(404);
+    }
+
+    @Test
+    void newNumberAndDateSettingsAreValidatedOnWrite() {
+        as(tenant, "write").body("""
+                {"sourceField":"a","targetField":"b","transform":"NUMBER","transformConfig":{"format":"0.0.0","scale":"2"}}""")
+                .when().post(path(connection))
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", equalTo(List.of("transformConfig.format", "transformConfig.scale")))
+                .body("violations.find { it.field == 'transformConfig.scale' }.message",
+                        equalTo("must be a whole number of decimals from 0 to 18"));
+        as(tenant, "write").body("""
+                {"sourceField":"a","targetField":"b","transform":"DATE",
+                 "transformConfig":{"inputFormat":"yyyy-MM-dd","outputFormat":"dd/MM/yyyy","timezone":"Nowhere/City"}}""")
+                .when().post(path(connection))
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("transformConfig.timezone"))
+                .body("violations[0].message", containsString("Europe/Paris"));
+        assertThat(count("select count(*) from field_mappings where connection_id = ?", connection)).isZero();
+    }
 }

@@ -92,6 +92,39 @@ class MappingDefinitionValidatorTest {
     }
 
     @Test
+    void numberTakesAScaleAFormatAndALocaleForTheFormat() {
+        assertThat(MappingDefinitionValidator.validate(transformed(FieldTransform.NUMBER,
+                "{\"scale\":2,\"format\":\"#,##0.00\",\"locale\":\"de-DE\",\"decimalSeparator\":\",\"}"))).isEmpty();
+        List<MappingViolation> bad = MappingDefinitionValidator.validate(transformed(FieldTransform.NUMBER,
+                "{\"scale\":-1,\"format\":\"#,##0.0.0\",\"locale\":\"not a locale!\"}"));
+        assertThat(fields(bad)).containsExactly("transformConfig.scale", "transformConfig.format", "transformConfig.locale");
+        assertThat(bad.get(0).message()).isEqualTo("must be a whole number of decimals from 0 to 18");
+        assertThat(bad.get(1).message()).startsWith("is not a valid DecimalFormat pattern");
+        assertThat(bad.get(2).message()).contains("BCP 47");
+        assertThat(fields(MappingDefinitionValidator.validate(transformed(FieldTransform.NUMBER, "{\"scale\":1.5}"))))
+                .containsExactly("transformConfig.scale");
+        assertThat(fields(MappingDefinitionValidator.validate(transformed(FieldTransform.NUMBER, "{\"scale\":19}"))))
+                .containsExactly("transformConfig.scale");
+        assertThat(MappingDefinitionValidator.validate(transformed(FieldTransform.NUMBER, "{\"locale\":\"fr-FR\"}")))
+                .containsExactly(new MappingViolation("transformConfig.locale", "only applies together with format"));
+        assertThat(fields(MappingDefinitionValidator.validate(transformed(FieldTransform.NUMBER, "{\"format\":\"\"}"))))
+                .containsExactly("transformConfig.format");
+    }
+
+    @Test
+    void dateTakesAnOptionalTimeZone() {
+        assertThat(MappingDefinitionValidator.validate(transformed(FieldTransform.DATE,
+                "{\"inputFormat\":\"yyyy-MM-dd\",\"outputFormat\":\"dd/MM/yyyy\",\"timezone\":\"Europe/Paris\"}"))).isEmpty();
+        assertThat(MappingDefinitionValidator.validate(transformed(FieldTransform.DATE,
+                "{\"inputFormat\":\"yyyy-MM-dd\",\"outputFormat\":\"dd/MM/yyyy\",\"timezone\":\"Mars/Olympus\"}")))
+                .containsExactly(new MappingViolation("transformConfig.timezone",
+                        "must be a time zone such as Europe/Paris, UTC or +02:00"));
+        assertThat(fields(MappingDefinitionValidator.validate(transformed(FieldTransform.DATE,
+                "{\"inputFormat\":\"yyyy-MM-dd\",\"outputFormat\":\"dd/MM/yyyy\",\"timezone\":3}"))))
+                .containsExactly("transformConfig.timezone");
+    }
+
+    @Test
     void dateNeedsTwoPatternsThatCompile() {
         assertThat(MappingDefinitionValidator.validate(transformed(FieldTransform.DATE,
                 "{\"inputFormat\":\"dd/MM/yyyy\",\"outputFormat\":\"yyyy-MM-dd'T'HH:mm\"}"))).isEmpty();
@@ -155,10 +188,10 @@ class MappingDefinitionValidatorTest {
     @Test
     void unknownSettingsAreNamedWithTheAllowedOnes() {
         List<MappingViolation> violations = MappingDefinitionValidator.validate(transformed(FieldTransform.DATE,
-                "{\"inputFormat\":\"yyyy\",\"outputFormat\":\"yy\",\"timezone\":\"UTC\"}"));
+                "{\"inputFormat\":\"yyyy\",\"outputFormat\":\"yy\",\"zone\":\"UTC\"}"));
         assertThat(violations).singleElement().satisfies(v -> {
-            assertThat(v.field()).isEqualTo("transformConfig.timezone");
-            assertThat(v.message()).contains("[inputFormat, outputFormat]");
+            assertThat(v.field()).isEqualTo("transformConfig.zone");
+            assertThat(v.message()).contains("[inputFormat, outputFormat, timezone]");
         });
     }
 

@@ -147,6 +147,8 @@ class WebhookDeliveryTest {
         assertThat(status(id)).isEqualTo("DEAD");
         assertThat(firstDelay).isBetween(900L, 2100L);
         assertThat(subscriber.findAll(postRequestedFor(urlEqualTo("/hooks/down")))).hasSize(3);
+        // Every attempt is an outcome of the venue's github integration.
+        assertThat(healthRow()).isEqualTo("DOWN|3|3|3|0.00|webhook delivery: subscriber answered 503");
 
         given().auth().oauth2(token(tenant, "read")).queryParam("status", "DEAD").when().get("/api/v1/webhook-events")
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].id", equalTo(id))
@@ -157,6 +159,7 @@ class WebhookDeliveryTest {
                 .then().statusCode(202).body("status", equalTo("PENDING")).body("attempts", equalTo(0));
         drain();
         assertThat(status(id)).isEqualTo("DELIVERED");
+        assertThat(healthRow()).isEqualTo("DEGRADED|4|3|0|25.00|webhook delivery: subscriber answered 503");
     }
 
     @Test
@@ -183,6 +186,11 @@ class WebhookDeliveryTest {
         given().auth().oauth2(token(tenant, "read")).when().get("/api/v1/webhook-events/" + id)
                 .then().statusCode(200).body("status", equalTo("DELIVERED")).body("attempts", equalTo(4))
                 .body("lastError", equalTo(null));
+        assertThat(healthRow()).isEqualTo("DEGRADED|4|3|0|25.00|webhook delivery: subscriber answered 502");
+        given().auth().oauth2(token(tenant, "read")).when().get("/api/v1/integration-health/" + venue + "/github")
+                .then().statusCode(200).body("status", equalTo("DEGRADED")).body("successRate", equalTo(25.0f))
+                .body("totalChecks", equalTo(4)).body("consecutiveFailures", equalTo(0)).body("windowSize", equalTo(4))
+                .body("lastError", equalTo("webhook delivery: subscriber answered 502"));
     }
 
     @Test
@@ -201,6 +209,19 @@ class WebhookDeliveryTest {
         drain();
         assertThat(status(id)).isEqualTo("DELIVERED");
         assertThat(subscriber.findAll(postRequestedFor(urlEqualTo("/hooks/ok")))).hasSize(1);
+        assertThat(healthRow()).as("only the attempt that was made counts").startsWith("HEALTHY|1|0|0|100.00|");
+    }
+
+    @Test
+    void anEventWithoutSubscriberIsNoDeliveryAttemptAndLeavesHealthAlone() throws SQLException {
+        String path = endpoint("/hooks/ok", true);
+        try (Connection db = Database.superuser()) {
+            Database.execute(db, "update webhook_endpoints set subscriber_url = null where tenant_id = '" + tenant + "'");
+        }
+        String id = receive(path, "{\"n\":6}");
+        drain();
+        assertThat(status(id)).isEqualTo("DELIVERED");
+        assertThat(count("select count(*) from integration_health where tenant_id = '" + tenant + "'")).isZero();
     }
 
     @Test
@@ -233,6 +254,21 @@ class WebhookDeliveryTest {
                 .then().statusCode(200).body("items", hasSize(0));
         given().auth().oauth2(token(tenant, "read")).queryParam("provider", "github").when().get("/api/v1/webhook-events/" + id)
                 .then().statusCode(200).body("status", equalTo("PENDING"));
+    }
+
+    /** status|total|failed|consecutive failures|success rate|last error of the venue's github health. */
+    private String healthRow() throws SQLException {
+        try (Connection db = Database.superuser();
+                PreparedStatement query = db.prepareStatement("select status || '|' || total_checks || '|' || failed_checks"
+                        + " || '|' || consecutive_failures || '|' || success_rate || '|' || coalesce(last_error, '')"
+                        + " from integration_health where tenant_id = ? and venue_id = ? and integration_type = 'github'")) {
+            query.setObject(1, tenant);
+            query.setObject(2, venue);
+            try (ResultSet row = query.executeQuery()) {
+                assertThat(row.next()).as("a health row").isTrue();
+                return row.getString(1);
+            }
+        }
     }
 
     private void makeDue(String id) throws SQLException {
