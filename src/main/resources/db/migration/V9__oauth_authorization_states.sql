@@ -10,7 +10,7 @@ CREATE TABLE oauth_authorization_states (
   integration_type         text NOT NULL,
   redirect_uri             text NOT NULL CHECK (length(redirect_uri) <= 2000),
   scopes                   text[] NOT NULL DEFAULT '{}',
-  code_verifier_encrypted  bytea NOT NULL,
+  code_verifier_encrypted  bytea,          -- sealed PKCE verifier (always set by the service)
   kms_key_id               text,
   encryption_context       jsonb,
   actor_user_id            text,

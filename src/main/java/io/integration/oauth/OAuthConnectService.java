@@ -180,7 +180,7 @@ public class OAuthConnectService {
         return new Started(row.getUUID("id"), new TenantId(row.getUUID("tenant_id")), row.getUUID("integration_id"),
                 row.getUUID("venue_id"), row.getUUID("user_id"), row.getString("integration_type"),
                 row.getString("redirect_uri"), row.getArrayOfStrings("scopes"),
-                row.getBuffer("code_verifier_encrypted").getBytes(),
+                row.getBuffer("code_verifier_encrypted") == null ? null : row.getBuffer("code_verifier_encrypted").getBytes(),
                 new Actor(row.getString("actor_user_id"), row.getString("actor_display_name")), expires.toInstant());
     }
 

@@ -166,6 +166,29 @@ class OAuthConnectFlowTest {
     }
 
     @Test
+    void twoConcurrentCallbacksWithOneStateCompleteOnce() throws Exception {
+        Map<String, String> redirect = browse(authorize(venue).get("authorizationUrl"));
+        String callback = "/oauth/callback?state=" + redirect.get("state") + "&code=" + redirect.get("code");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = List.of(
+                    pool.submit(() -> given().when().get(callback).then().extract().statusCode()),
+                    pool.submit(() -> given().when().get(callback).then().extract().statusCode()));
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 400);
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection db = Database.superuser()) {
+            assertThat(strings(db, "select action from integration_activity_logs where tenant_id = '" + tenant + "'"))
+                    .containsExactly("CONNECTED");
+        }
+    }
+
+    @Test
     void theStateIsStoredAsAHashWithASealedVerifier() throws SQLException {
         Map<String, String> started = authorize(venue);
         try (Connection db = Database.superuser()) {

@@ -82,9 +82,9 @@ public final class Database {
         inserts.put("idempotency_keys", "insert into idempotency_keys (tenant_id, idempotency_key, request_hash, expires_at)"
                 + " values (" + t + ", 'key-" + UUID.randomUUID() + "', 'hash', now() + interval '1 hour')");
         inserts.put("oauth_authorization_states", "insert into oauth_authorization_states (tenant_id, state_hash,"
-                + " integration_id, venue_id, integration_type, redirect_uri, code_verifier_encrypted, expires_at) values ("
+                + " integration_id, venue_id, integration_type, redirect_uri, expires_at) values ("
                 + t + ", sha256(convert_to('" + UUID.randomUUID() + "', 'UTF8')), '" + integration + "', " + v
-                + ", 'hubspot', 'http://127.0.0.1/oauth/callback', '\\x00', now() + interval '10 minutes')");
+                + ", 'hubspot', 'http://127.0.0.1/oauth/callback', now() + interval '10 minutes')");
         return inserts;
     }
 
