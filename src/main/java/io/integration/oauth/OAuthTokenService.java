@@ -93,6 +93,8 @@ public class OAuthTokenService {
                     token.refreshFailures = 0;
                     token.nextRefreshAt = null;
                     token.lastRefreshError = null;
+                    // "Obtained at": the background job's idle age counts from here, not from the row's creation.
+                    token.lastRefreshedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
                     return repository.persistAndFlush(token).map(saved -> new Stored(toResponse(saved), created));
                 });
     }
