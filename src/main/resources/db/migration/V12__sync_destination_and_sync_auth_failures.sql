@@ -8,4 +8,5 @@ COMMENT ON COLUMN integration_configs.destination_url IS 'internal URL the REST 
 ALTER TABLE integration_activity_logs DROP CONSTRAINT integration_activity_logs_action_check;
 ALTER TABLE integration_activity_logs ADD CONSTRAINT integration_activity_logs_action_check
   CHECK (action IN ('CONNECTED', 'DISCONNECTED', 'TEST_SUCCESS', 'TEST_FAILED', 'TOKEN_REFRESHED', 'TOKEN_EXPIRED',
-                    'SECRET_REVEALED', 'KEY_ROTATED', 'CREDENTIALS_UPDATED', 'SYNC_AUTH_FAILED'));
+                    'SECRET_REVEALED', 'KEY_ROTATED', 'CREDENTIALS_UPDATED', 'ACCESS_TOKEN_ISSUED',
+                    'TOKEN_REFRESH_FAILED', 'SYNC_AUTH_FAILED'));

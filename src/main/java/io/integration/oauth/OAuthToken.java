@@ -59,6 +59,8 @@ public class OAuthToken extends TimestampedEntity {
 
     public int refreshFailures;
 
+    public Instant nextRefreshAt;
+
     public Instant lastRefreshedAt;
 
     public String lastRefreshError;

@@ -37,9 +37,12 @@ public class OAuthTokenResource {
     private final OAuthTokenService service;
     private final CurrentTenant tenant;
 
-    public OAuthTokenResource(OAuthTokenService service, CurrentTenant tenant) {
+    private final OAuthAccessTokenService accessTokens;
+
+    public OAuthTokenResource(OAuthTokenService service, CurrentTenant tenant, OAuthAccessTokenService accessTokens) {
         this.service = service;
         this.tenant = tenant;
+        this.accessTokens = accessTokens;
     }
 
     @GET
@@ -76,5 +79,19 @@ public class OAuthTokenResource {
     public Uni<Response> delete(@PathParam("venueId") String venueId, @PathParam("provider") String provider) {
         return service.delete(tenant.id(), Ids.parse(venueId, "venueId"), Slugs.require(provider, "provider"))
                 .map(ignored -> Response.noContent().build());
+    }
+
+    @GET
+    @Path("/{provider}/access-token")
+    @RolesAllowed({Roles.SECRETS, Roles.SYSTEM})
+    @Operation(summary = "Get a valid provider access token for a venue (internal services; audited)",
+            description = "Refreshes first when the token expires within integration.oauth.refresh-margin (one refresh at"
+                    + " a time per venue and provider across replicas). 409 when the connection has expired and must be"
+                    + " reconnected, 503 when no valid token is left and the provider cannot refresh right now."
+                    + " Answered with Cache-Control: no-store.")
+    public Uni<Response> accessToken(@PathParam("venueId") String venueId, @PathParam("provider") String provider) {
+        return accessTokens.issue(tenant.id(), tenant.actor(), Ids.parse(venueId, "venueId"),
+                        Slugs.require(provider, "provider"))
+                .map(token -> Response.ok(token).header("Cache-Control", "no-store").header("Pragma", "no-cache").build());
     }
 }

@@ -57,36 +57,46 @@ public class OAuthTokenService {
             throw new InvalidRequestException("provider '" + provider + "' does not use OAuth 2.0 (it uses "
                     + definition.authMode() + ")");
         }
-        return transactions.inTenantTransaction(tenant, () -> repository.findForVenue(tenant, venueId, provider)
-                        .chain(existing -> {
-                            boolean created = existing == null;
-                            OAuthToken token = created ? newToken(tenant, venueId, provider) : existing;
-                            token.accessTokenEncrypted = vault.seal(tenant, TABLE, "access_token_encrypted", token.id,
-                                    request.accessToken());
-                            token.refreshTokenEncrypted = vault.seal(tenant, TABLE, "refresh_token_encrypted", token.id,
-                                    request.refreshToken());
-                            token.idTokenEncrypted = vault.seal(tenant, TABLE, "id_token_encrypted", token.id,
-                                    request.idToken());
-                            token.accessTokenMask = CredentialMask.of(request.accessToken());
-                            token.kmsKeyId = vault.activeKeyId();
-                            token.encryptionContext = CredentialVault.rowContext(tenant, TABLE, token.id);
-                            token.tokenType = request.tokenType() == null ? "Bearer" : request.tokenType();
-                            token.scopes = request.scopes() == null ? null : request.scopes().toArray(String[]::new);
-                            token.expiresAt = request.expiresAt();
-                            token.refreshExpiresAt = request.refreshExpiresAt();
-                            token.tokenVersion++;
-                            token.refreshStatus = "ACTIVE";
-                            token.refreshFailures = 0;
-                            token.lastRefreshError = null;
-                            return repository.persistAndFlush(token)
-                                    .call(() -> activityLog.record(tenant, actor, ActivityAction.CREDENTIALS_UPDATED,
-                                            null, null, Map.of("venueId", venueId.toString(), "provider", provider,
-                                                    "oauthTokenVersion", token.tokenVersion)))
-                                    .invoke(() -> LOG.infof("credentials stored tenant=%s venue=%s provider=%s oauth v%d by=%s",
-                                            tenant, venueId, provider, token.tokenVersion, actor.userId()))
-                                    .map(saved -> new Stored(toResponse(saved), created));
-                        }))
+        return transactions.inTenantTransaction(tenant, () -> upsert(tenant, venueId, provider, request)
+                        .chain(stored -> activityLog.record(tenant, actor, ActivityAction.CREDENTIALS_UPDATED,
+                                        null, null, Map.of("venueId", venueId.toString(), "provider", provider,
+                                                "oauthTokenVersion", stored.token().tokenVersion()))
+                                .invoke(() -> LOG.infof("credentials stored tenant=%s venue=%s provider=%s oauth v%d by=%s",
+                                        tenant, venueId, provider, stored.token().tokenVersion(), actor.userId()))
+                                .replaceWith(stored)))
                 .onFailure(DatabaseErrors::isUniqueViolation).retry().atMost(2);
+    }
+
+    /**
+     * Stores or replaces the tokens inside the caller's tenant transaction (PUT and the connect callback) and resets
+     * the refresh state: a new store is how an EXPIRED token becomes ACTIVE again.
+     */
+    Uni<Stored> upsert(TenantId tenant, UUID venueId, String provider, OAuthTokenRequest request) {
+        return repository.findForVenue(tenant, venueId, provider)
+                .chain(existing -> {
+                    boolean created = existing == null;
+                    OAuthToken token = created ? newToken(tenant, venueId, provider) : existing;
+                    token.accessTokenEncrypted = vault.seal(tenant, TABLE, "access_token_encrypted", token.id,
+                            request.accessToken());
+                    token.refreshTokenEncrypted = vault.seal(tenant, TABLE, "refresh_token_encrypted", token.id,
+                            request.refreshToken());
+                    token.idTokenEncrypted = vault.seal(tenant, TABLE, "id_token_encrypted", token.id, request.idToken());
+                    token.accessTokenMask = CredentialMask.of(request.accessToken());
+                    token.kmsKeyId = vault.activeKeyId();
+                    token.encryptionContext = CredentialVault.rowContext(tenant, TABLE, token.id);
+                    token.tokenType = request.tokenType() == null ? "Bearer" : request.tokenType();
+                    token.scopes = request.scopes() == null ? null : request.scopes().toArray(String[]::new);
+                    token.expiresAt = request.expiresAt();
+                    token.refreshExpiresAt = request.refreshExpiresAt();
+                    token.tokenVersion++;
+                    token.refreshStatus = "ACTIVE";
+                    token.refreshFailures = 0;
+                    token.nextRefreshAt = null;
+                    token.lastRefreshError = null;
+                    // "Obtained at": the background job's idle age counts from here, not from the row's creation.
+                    token.lastRefreshedAt = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+                    return repository.persistAndFlush(token).map(saved -> new Stored(toResponse(saved), created));
+                });
     }
 
     public Uni<OAuthTokenResponse> get(TenantId tenant, UUID venueId, String provider) {

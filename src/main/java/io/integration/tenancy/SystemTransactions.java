@@ -8,7 +8,6 @@ import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Opens transactions for background work on the worker login (a member of {@code integration_system}).
@@ -18,7 +17,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * API does, so it sees nothing else.
  */
 @ApplicationScoped
-public class SystemTransactions {
+public class SystemTransactions implements TenantSqlTransactions {
 
     private final Pool workerPool;
 
@@ -35,10 +34,8 @@ public class SystemTransactions {
     }
 
     /** Runs {@code work} on the worker login but limited to one tenant, for background work on that tenant's rows. */
+    @Override
     public <T> Uni<T> inTenantTransaction(TenantId tenant, Function<SqlConnection, Uni<T>> work) {
-        return workerPool.withTransaction(connection -> connection
-                .preparedQuery("select set_config('app.current_tenant_id', $1, true)")
-                .execute(Tuple.of(tenant.toString()))
-                .chain(ignored -> work.apply(connection)));
+        return TenantSqlTransactions.inTenantTransaction(workerPool, tenant, work);
     }
 }

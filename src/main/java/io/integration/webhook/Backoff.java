@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Exponential backoff with jitter: base × 2^(attempt-1), capped, then a random 50–100 % of it (spreads retries). */
-final class Backoff {
+public final class Backoff {
 
     private Backoff() {
     }
 
-    static Duration delay(int attempt, Duration base, Duration max) {
+    public static Duration delay(int attempt, Duration base, Duration max) {
         long capped = max.toMillis();
         long exponential = base.toMillis() << Math.min(Math.max(attempt - 1, 0), 30);
         long ceiling = exponential <= 0 ? capped : Math.min(exponential, capped);

@@ -19,7 +19,7 @@ public final class Database {
             "integrations", "connections", "integration_activity_logs", "oauth_tokens", "venue_api_keys",
             "integration_configs", "field_mappings", "field_mapping_templates", "integration_webhooks", "webhooks",
             "sync_queue", "sync_logs", "integration_health", "integration_costs", "webhook_endpoints",
-            "idempotency_keys");
+            "idempotency_keys", "oauth_authorization_states");
 
     private Database() {
     }
@@ -81,6 +81,10 @@ public final class Database {
                 + " values (" + t + ", " + v + ", 'github', sha256(convert_to('" + UUID.randomUUID() + "', 'UTF8')))");
         inserts.put("idempotency_keys", "insert into idempotency_keys (tenant_id, idempotency_key, request_hash, expires_at)"
                 + " values (" + t + ", 'key-" + UUID.randomUUID() + "', 'hash', now() + interval '1 hour')");
+        inserts.put("oauth_authorization_states", "insert into oauth_authorization_states (tenant_id, state_hash,"
+                + " integration_id, venue_id, integration_type, redirect_uri, expires_at) values ("
+                + t + ", sha256(convert_to('" + UUID.randomUUID() + "', 'UTF8')), '" + integration + "', " + v
+                + ", 'hubspot', 'http://127.0.0.1/oauth/callback', now() + interval '10 minutes')");
         return inserts;
     }
 

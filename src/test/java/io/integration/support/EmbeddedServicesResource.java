@@ -38,6 +38,12 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
     private EmbeddedDatabase database;
     private WireMockServer issuer;
     private WireMockServer providerStub;
+    private no.nav.security.mock.oauth2.MockOAuth2Server oauthServer;
+
+    /** OAuth client secret of this service at every test provider (a test secret: must never reach a log). */
+    public static final String OAUTH_CLIENT_SECRET = Secrets.PREFIX + "oauth-client-secret";
+    /** The redirect URI the connect tests register (the service's callback path; the browser is the test). */
+    public static final String OAUTH_REDIRECT_URI = "http://127.0.0.1/oauth/callback";
 
     @Override
     public Map<String, String> start() {
@@ -87,6 +93,7 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
         config.put("integration.webhooks.delivery-timeout", "1s");
         config.put("integration.webhooks.delivery-secret", DELIVERY_SECRET);
         config.put("test.provider-stub.url", stubUrl);
+        startOAuthServer(config, stubUrl);
         config.put("test.database.superuser-url", database.jdbcUrl() + "?user=postgres");
         config.put("test.database.port", Integer.toString(database.port()));
         return config;
@@ -117,6 +124,40 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
                 com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).atPriority(10)
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.containing(SLOW_KEY))
                 .willReturn(aResponse().withStatus(200).withFixedDelay(3_000)));
+    }
+
+    /**
+     * A real OAuth 2.0 server (mock-oauth2-server) for hubspot's authorization-code flow. Its token endpoint is reached
+     * through the provider stub, which proxies the call and so records the token request (the tests check the PKCE
+     * code_verifier in it). Square and slack keep WireMock token endpoints, where failures are forced.
+     */
+    private void startOAuthServer(Map<String, String> config, String stubUrl) {
+        oauthServer = new no.nav.security.mock.oauth2.MockOAuth2Server();
+        try {
+            oauthServer.start(java.net.InetAddress.getByName("127.0.0.1"), 0);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+        // Signing keys are made on first use: made now, so the first code exchange is not slower than the timeout.
+        oauthServer.issueToken("hubspot");
+        String authorize = oauthServer.authorizationEndpointUrl("hubspot").toString();
+        String base = authorize.substring(0, authorize.indexOf("/hubspot/authorize"));
+        providerStub.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/oauth/hubspot/token"))
+                .atPriority(1)
+                .willReturn(aResponse().proxiedFrom(base).withProxyUrlPrefixToRemove("/oauth")));
+        config.put("integration.providers.overrides.hubspot.authorization-url", authorize);
+        config.put("integration.providers.overrides.hubspot.token-url", stubUrl + "/oauth/hubspot/token");
+        for (String provider : new String[] {"square", "hubspot", "slack"}) {
+            config.put("integration.oauth.clients." + provider + ".client-id", "integration-service-" + provider);
+            config.put("integration.oauth.clients." + provider + ".client-secret", OAUTH_CLIENT_SECRET);
+        }
+        config.put("integration.oauth.redirect-uris", OAUTH_REDIRECT_URI);
+        // Tests drive the refresher themselves; failures back off by seconds, which tests move past in the database.
+        config.put("integration.oauth.refresh-interval", "off");
+        config.put("integration.oauth.token-endpoint-timeout", "15s");
+        config.put("integration.oauth.max-refresh-failures", "3");
+        config.put("integration.oauth.backoff-base", "10s");
+        config.put("test.oauth-server.url", base);
     }
 
     private void publishDiscovery(String issuerUrl) {
@@ -153,6 +194,9 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
         }
         if (providerStub != null) {
             providerStub.stop();
+        }
+        if (oauthServer != null) {
+            oauthServer.shutdown();
         }
         if (database != null) {
             try {

@@ -10,7 +10,9 @@ public enum SecretTable {
     VENUE_API_KEYS("venue_api_keys", "key_version",
             List.of("api_key_encrypted", "api_secret_encrypted", "webhook_secret_encrypted")),
     INTEGRATION_CONFIGS("integration_configs", "token_version",
-            List.of("access_token_encrypted", "refresh_token_encrypted", "api_key_encrypted"));
+            List.of("access_token_encrypted", "refresh_token_encrypted", "api_key_encrypted")),
+    /** PKCE code verifiers of started OAuth authorizations (short-lived; the row itself is the version). */
+    OAUTH_AUTHORIZATION_STATES("oauth_authorization_states", null, List.of("code_verifier_encrypted"));
 
     private final String table;
     private final String versionColumn;

@@ -28,7 +28,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * Every secret column of the four tables (connections, oauth_tokens, venue_api_keys, integration_configs) is sealed
+ * Every secret column of the secret tables (connections, oauth_tokens, venue_api_keys, integration_configs,
+ * oauth_authorization_states) is sealed
  * through the vault, stored as ciphertext only, and re-wrapped by a rotation to a value that still opens.
  */
 @QuarkusTest
@@ -117,7 +118,8 @@ class SecretColumnsRotationTest {
         try (Connection worker = Database.as("integration_worker")) {
             worker.setAutoCommit(false);
             Database.execute(worker, "select set_config('app.current_tenant_id', '" + tenant + "', true)");
-            for (String table : List.of("integrations", "connections", "oauth_tokens", "venue_api_keys", "integration_configs")) {
+            for (String table : List.of("integrations", "connections", "oauth_tokens", "venue_api_keys", "integration_configs",
+                    "oauth_authorization_states")) {
                 Database.execute(worker, inserts.get(table));
             }
             for (SecretTable table : SecretTable.values()) {
