@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,8 @@ import io.integration.provider.ProviderDefinition;
 import io.integration.tenancy.TenantId;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 
 /**
  * Counts provider API calls and their cost into {@code integration_costs}, per venue, provider and UTC month, inside
@@ -34,6 +37,11 @@ public class CostRecorder {
             + " set api_calls = integration_costs.api_calls + excluded.api_calls,"
             + " cost = integration_costs.cost + excluded.cost, updated_at = now()";
 
+    /** {@link #ADD_CALLS} with positional parameters, for worker-pool connections. */
+    static final String ADD_CALLS_POSITIONAL = ADD_CALLS.replace(":tenant", "$1").replace(":venue", "$2")
+            .replace(":provider", "$3").replace(":periodStart", "$4").replace(":periodEnd", "$5")
+            .replace(":calls", "$6").replace(":cost", "$7").replace(":currency", "$8");
+
     private final ProviderCatalog providers;
 
     public CostRecorder(ProviderCatalog providers) {
@@ -51,10 +59,7 @@ public class CostRecorder {
 
     /** Like {@link #record(TenantId, UUID, String, long)}, for calls made at {@code at} (their UTC month counts). */
     public Uni<Void> record(TenantId tenant, UUID venueId, String provider, long calls, Instant at) {
-        if (calls < 0) {
-            throw new IllegalArgumentException("calls must not be negative: " + calls);
-        }
-        if (calls == 0) {
+        if (nothingToRecord(calls)) {
             return Uni.createFrom().voidItem();
         }
         ProviderDefinition.Pricing pricing = providers.require(provider).pricing();
@@ -71,6 +76,29 @@ public class CostRecorder {
                         .setParameter("currency", currencyOf(pricing))
                         .executeUpdate())
                 .replaceWithVoid();
+    }
+
+    /**
+     * Like {@link #record(TenantId, UUID, String, long)}, on a worker-pool connection inside
+     * {@code SystemTransactions.inTenantTransaction(tenant, connection -> ...)} (for work that runs outside a request).
+     */
+    public Uni<Void> record(SqlConnection connection, TenantId tenant, UUID venueId, String provider, long calls) {
+        if (nothingToRecord(calls)) {
+            return Uni.createFrom().voidItem();
+        }
+        ProviderDefinition.Pricing pricing = providers.require(provider).pricing();
+        YearMonth month = YearMonth.now(ZoneOffset.UTC);
+        return connection.preparedQuery(ADD_CALLS_POSITIONAL)
+                .execute(Tuple.from(List.of(tenant.value(), venueId, provider, month.atDay(1), month.atEndOfMonth(),
+                        calls, costOf(pricing, calls), currencyOf(pricing))))
+                .replaceWithVoid();
+    }
+
+    private static boolean nothingToRecord(long calls) {
+        if (calls < 0) {
+            throw new IllegalArgumentException("calls must not be negative: " + calls);
+        }
+        return calls == 0;
     }
 
     static BigDecimal costOf(ProviderDefinition.Pricing pricing, long calls) {
