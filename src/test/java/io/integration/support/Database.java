@@ -19,7 +19,7 @@ public final class Database {
             "integrations", "connections", "integration_activity_logs", "oauth_tokens", "venue_api_keys",
             "integration_configs", "field_mappings", "field_mapping_templates", "integration_webhooks", "webhooks",
             "sync_queue", "sync_logs", "integration_health", "integration_costs", "webhook_endpoints",
-            "idempotency_keys");
+            "idempotency_keys", "sync_cursors");
 
     private Database() {
     }
@@ -81,6 +81,8 @@ public final class Database {
                 + " values (" + t + ", " + v + ", 'github', sha256(convert_to('" + UUID.randomUUID() + "', 'UTF8')))");
         inserts.put("idempotency_keys", "insert into idempotency_keys (tenant_id, idempotency_key, request_hash, expires_at)"
                 + " values (" + t + ", 'key-" + UUID.randomUUID() + "', 'hash', now() + interval '1 hour')");
+        inserts.put("sync_cursors", "insert into sync_cursors (tenant_id, venue_id, integration_type, cursor)"
+                + " values (" + t + ", " + v + ", 'square', 'cursor-1')");
         return inserts;
     }
 
