@@ -7,10 +7,10 @@ ALTER TABLE sync_queue ADD COLUMN scheduled_for timestamptz;
 CREATE UNIQUE INDEX sync_queue_scheduled_slot_key ON sync_queue (tenant_id, venue_id, integration_type, scheduled_for);
 COMMENT ON COLUMN sync_queue.scheduled_for IS 'fire time of the sync schedule that enqueued the job; null when enqueued through the API';
 
--- The claim scans only waiting and running jobs, in the order it picks them per (venue, provider). Led by tenant_id
--- like every index (Citus-ready); the claim reads it in full, which stays small because finished jobs leave it.
-CREATE INDEX sync_queue_active_idx ON sync_queue (tenant_id, venue_id, integration_type, priority DESC, created_at)
-  WHERE status IN ('PENDING', 'RUNNING');
+-- The claim takes due jobs across tenants in (priority, age) order: the one secondary index not led by tenant_id
+-- besides webhook_endpoints_token_hash_key (docs/adr/0009): a queue claimed by workers of all tenants needs one global
+-- order, and without it every claim would sort all waiting jobs. Partial: finished jobs leave it.
+CREATE INDEX sync_queue_claim_idx ON sync_queue (priority DESC, created_at, id) WHERE status = 'PENDING';
 
 -- Who ran the attempt (the lease owner), so a repeated completion by the same worker answers the same result.
 ALTER TABLE sync_logs ADD COLUMN worker_id text;

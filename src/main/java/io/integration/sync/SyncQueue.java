@@ -61,23 +61,24 @@ public class SyncQueue {
             + " select tenant_id, id, venue_id, integration_type, sync_type, 'FAILED', attempts,"
             + " coalesce(started_at, now()), now(), last_error, lease_owner from reaped";
 
-    // One due job per (tenant, venue, provider) that has none running (DISTINCT ON): the highest priority, then the
-    // oldest (so a retried job keeps its place); the lock step
-    // re-checks status = 'PENDING' on the locked row version, so a job claimed meanwhile by another replica is skipped.
-    private static final String CLAIM = "with candidates as ("
-            + " select distinct on (q.tenant_id, q.venue_id, q.integration_type) q.id, q.priority,"
-            + " q.created_at from sync_queue q"
+    // Due jobs in claim order (priority, then age: a retried job keeps its place) through sync_queue_claim_idx, skipping
+    // (venue, provider)s that have a job running (committed: NOT EXISTS) or being claimed right now by another
+    // transaction (a transaction-scoped advisory lock per key that the other claimer holds), rows locked by another
+    // claimer (SKIP LOCKED), and rows that stopped being PENDING before the lock (re-checked on the locked version).
+    // Of several due jobs of one key in this statement, the first is taken (DISTINCT ON).
+    private static final String CLAIM = "with locked as ("
+            + " select q.id, q.tenant_id, q.venue_id, q.integration_type, q.priority, q.created_at from sync_queue q"
             + " where q.status = 'PENDING' and q.next_attempt_at <= now() and q.integration_type = any($4)"
             + " and not exists (select 1 from sync_queue r where r.tenant_id = q.tenant_id and r.venue_id = q.venue_id"
             + " and r.integration_type = q.integration_type and r.status = 'RUNNING')"
-            + " order by q.tenant_id, q.venue_id, q.integration_type, q.priority desc, q.created_at, q.id),"
-            + " locked as (select s.id from sync_queue s join candidates c on c.id = s.id"
-            + " where s.status = 'PENDING' and s.next_attempt_at <= now()"
-            + " order by c.priority desc, c.created_at, c.id limit $3 for update of s skip locked),"
+            + " and pg_try_advisory_xact_lock(hashtextextended(q.tenant_id::text || q.venue_id::text || q.integration_type, 7))"
+            + " order by q.priority desc, q.created_at, q.id limit $3 for update of q skip locked),"
+            + " picked as (select distinct on (tenant_id, venue_id, integration_type) id from locked"
+            + " order by tenant_id, venue_id, integration_type, priority desc, created_at, id),"
             + " claimed as (update sync_queue q set status = 'RUNNING', lease_owner = $1,"
             + " lease_expires_at = now() + $2::float8 * interval '1 millisecond', heartbeat_at = now(),"
             + " started_at = now(), finished_at = null, attempts = q.attempts + 1, updated_at = now()"
-            + " from locked l where q.id = l.id"
+            + " from picked p where q.id = p.id"
             + " returning q.id, q.tenant_id, q.venue_id, q.integration_type, q.sync_type, q.payload, q.attempts,"
             + " q.max_attempts, q.lease_expires_at)"
             + " select c.id, c.tenant_id, c.venue_id, c.integration_type, c.sync_type, c.payload::text as payload_json,"

@@ -92,8 +92,10 @@ public class SyncWorkerLoop {
                 LOG.infof("sync worker %s released %d job(s) at shutdown", workerId, released);
             }
         } catch (RuntimeException e) {
-            LOG.warnf("sync worker %s could not release its jobs at shutdown (their leases will expire): %s", workerId,
-                    e.getClass().getName());
+            // E.g. the local run's embedded database stopping in its own shutdown hook at the same moment.
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            LOG.warnf("sync worker %s could not release its jobs at shutdown (their leases will expire): %s: %s", workerId,
+                    cause.getClass().getName(), cause.getMessage());
         }
     }
 }
