@@ -174,7 +174,9 @@ start_sampler() {
 }
 machine_cpu() { awk -v b0="$1" -v b1="$2" -v tck="$CLK_TCK" 'BEGIN { printf "%.2f", (b1 - b0) / tck }'; }
 
-# check_side <provider> <worker-id pattern> <completions counted by the tool>: "<succeeded> <logs> <jobs run twice> <running>"
+# check_side <provider> <worker-id pattern> <completions counted by the tool>: the pattern's SUCCEEDED jobs and log rows
+# agree with the tool's count (plus at most one completion per worker in flight when the tool stopped), no job has two
+# log rows, and the pattern's workers hold at most one job each.
 check_side() {
   local counts succeeded logs twice running
   counts=$("${PSQL[@]}" -U postgres -At -F' ' -c "select
@@ -182,9 +184,9 @@ check_side() {
          and exists (select 1 from sync_logs l where l.sync_job_id = sync_queue.id and l.worker_id like '$2')),
       (select count(*) from sync_logs where integration_type = '$1' and status = 'SUCCEEDED' and worker_id like '$2'),
       (select count(*) from (select sync_job_id from sync_logs where integration_type = '$1' group by 1 having count(*) > 1) x),
-      (select count(*) from sync_queue where integration_type = '$1' and status = 'RUNNING')")
+      (select count(*) from sync_queue where integration_type = '$1' and status = 'RUNNING' and lease_owner like '$2')")
   read -r succeeded logs twice running <<< "$counts"
-  CHECK="database: $succeeded SUCCEEDED jobs, $logs SUCCEEDED log rows, $twice jobs with more than one log row, $running left RUNNING"
+  CHECK="database: $succeeded SUCCEEDED jobs, $logs SUCCEEDED log rows, $twice jobs with more than one log row, $running left RUNNING (claimed when the tool stopped)"
   log "$CHECK (tool counted $3 completions)"
   (( succeeded == logs && twice == 0 )) || die "$1: jobs and log rows disagree"
   (( succeeded >= $3 && succeeded <= $3 + WORKERS )) || die "$1: $succeeded SUCCEEDED for $3 counted completions"
