@@ -17,7 +17,8 @@
 #   DURATION=25        measured seconds of each side      WARMUP=5   warm-up seconds of each side (its jobs count too)
 #   WORKERS=8          concurrent workers of each side    JOBS=30000 jobs seeded per side   VENUES=2000 venues per side
 #   INTEGRATION_WORKER_POOL_SIZE=8  the service's worker pool (the queue's statements run there)
-#   PGBENCH_MODE=prepared           pgbench -M
+#   PGBENCH_MODE=extended           pgbench -M: extended = unnamed statements planned per execution, as the
+#                                   service's reactive client sends them (no statement cache); prepared = named, generic plans
 #   HTTP_PORT=18082, PG_PORT=<free port>, OUT_DIR=bench/out/sync/<timestamp>, JAVA_OPTS=, WAIT_FOR_IDLE=0 (seconds)
 # Exit status: non-zero if a step fails, wrk saw anything but 200, pgbench reported failures, or a check failed.
 set -Eeuo pipefail
@@ -32,7 +33,7 @@ WORKERS="${WORKERS:-8}"
 JOBS="${JOBS:-30000}"
 VENUES="${VENUES:-2000}"
 WORKER_POOL_SIZE="${INTEGRATION_WORKER_POOL_SIZE:-8}"
-PGBENCH_MODE="${PGBENCH_MODE:-prepared}"
+PGBENCH_MODE="${PGBENCH_MODE:-extended}"
 HTTP_PORT="${HTTP_PORT:-18082}"
 STAMP="$(date -u +%Y%m%dT%H%M%SZ)"
 OUT_DIR="${OUT_DIR:-$REPO/bench/out/sync/$STAMP}"
