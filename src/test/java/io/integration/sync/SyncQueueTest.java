@@ -282,6 +282,30 @@ class SyncQueueTest {
                 .extracting(ClaimedJob::id).containsExactly(low);
     }
 
+    @Test
+    void theWorkerLoopReportsARunnerFailureAsRetryableAndARefusalAsDead() throws Exception {
+        SyncWorkerLoop loop = new SyncWorkerLoop(queue, config, runners);
+        UUID crashing = SyncFixtures.insertJob(tenant, venue, provider, 5);
+        assertThat(loop.claimAndRun("loop-1", job -> Uni.createFrom().failure(new IllegalStateException("boom")),
+                List.of(provider), 5).await().atMost(WAIT)).isEqualTo(1);
+        assertThat(string("select status || ' ' || attempts || ' ' || last_error from sync_queue where id = '" + crashing + "'"))
+                .isEqualTo("PENDING 1 the runner failed (IllegalStateException)");
+
+        UUID refused = SyncFixtures.insertJob(tenant, UUID.randomUUID(), provider, 5);
+        SyncJobRunner refusing = job -> Uni.createFrom().item(SyncResult.failed(new SyncCounts(1, 0, 0, 0, 1),
+                "credentials rejected by the provider", false));
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!"DEAD".equals(string("select status from sync_queue where id = '" + refused + "'"))) {
+            assertThat(System.nanoTime()).as("the refused job is run in time").isLessThan(deadline);
+            loop.claimAndRun("loop-1", refusing, List.of(provider), 5).await().atMost(WAIT);
+            Thread.sleep(20);
+        }
+        assertThat(string("select status || ' ' || records_failed || ' ' || error_message || ' ' || worker_id from sync_logs"
+                + " where sync_job_id = '" + refused + "'")).isEqualTo("FAILED 1 credentials rejected by the provider loop-1");
+        // Nothing of the provider is due any more (the crashed job is backing off or was refused too).
+        assertThat(count("select count(*) from sync_queue where tenant_id = '" + tenant + "' and status = 'RUNNING'")).isZero();
+    }
+
     /** Claims as {@code owner} until {@code job} comes (it may be backing off); fails after {@code within}. */
     private ClaimedJob claimWithin(String owner, UUID job, Duration within) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
