@@ -198,12 +198,15 @@ check_side() {
 # 1. API: wrk with WORKERS threads x 1 connection
 # ---------------------------------------------------------------------------------------------------------------
 wrk_val() { sed -nE "s/^BENCH $2=(.*)$/\1/p" "$1"; }
+# Before each measured run: vacuum (what autovacuum does in steady state: the other side's claimed jobs would otherwise
+# leave dead entries at the head of the shared claim index for this side to step over) and a checkpoint.
+settle() { "${PSQL[@]}" -U postgres -c "vacuum analyze sync_queue" -c "checkpoint" >/dev/null; }
 WRK=(wrk -t"$WORKERS" -c"$WORKERS" --latency --timeout 10s -s "$HERE/wrk-sync.lua" "$BASE")
 if (( WARMUP > 0 )); then
   log "API warm-up: ${WARMUP} s"
   "${WRK[@]:0:3}" -d"${WARMUP}s" "${WRK[@]:3}" -- "$BEARER" square warm > "$OUT_DIR/wrk-warmup.txt" 2>&1 || { cat "$OUT_DIR/wrk-warmup.txt"; die "wrk warm-up"; }
 fi
-"${PSQL[@]}" -U postgres -c "checkpoint" >/dev/null
+settle
 log "API measured run: ${DURATION} s, $WORKERS workers"
 read -r busy0 _ < <(system_busy)
 start_sampler "$OUT_DIR/cpu-api.samples"
@@ -228,7 +231,7 @@ if (( WARMUP > 0 )); then
   log "pgbench warm-up: ${WARMUP} s"
   "${PGB[@]}" -T "$WARMUP" integration > "$OUT_DIR/pgbench-warmup.txt" 2>&1 || { cat "$OUT_DIR/pgbench-warmup.txt"; die "pgbench warm-up"; }
 fi
-"${PSQL[@]}" -U postgres -c "checkpoint" >/dev/null
+settle
 log "pgbench measured run: ${DURATION} s, $WORKERS clients, -M $PGBENCH_MODE"
 read -r busy0 _ < <(system_busy)
 start_sampler "$OUT_DIR/cpu-pgbench.samples"
