@@ -7,11 +7,10 @@ ALTER TABLE sync_queue ADD COLUMN scheduled_for timestamptz;
 CREATE UNIQUE INDEX sync_queue_scheduled_slot_key ON sync_queue (tenant_id, venue_id, integration_type, scheduled_for);
 COMMENT ON COLUMN sync_queue.scheduled_for IS 'fire time of the sync schedule that enqueued the job; null when enqueued through the API';
 
--- The claim takes due jobs of the worker's providers across tenants in (priority, age) order: the one secondary index
--- not led by tenant_id besides webhook_endpoints_token_hash_key (docs/adr/0009). A queue claimed by workers of all
--- tenants needs one global order per provider; without it every claim would sort all waiting jobs, and led by anything
--- but the provider a worker would step over every other provider's waiting jobs. Partial: finished jobs leave it.
-CREATE INDEX sync_queue_claim_idx ON sync_queue (integration_type, priority DESC, created_at, id) WHERE status = 'PENDING';
+-- The claim takes due jobs across tenants in (priority, age) order: the one secondary index not led by tenant_id
+-- besides webhook_endpoints_token_hash_key (docs/adr/0009): a queue claimed by workers of all tenants needs one global
+-- order, and without it every claim would sort all waiting jobs. Partial: finished jobs leave it.
+CREATE INDEX sync_queue_claim_idx ON sync_queue (priority DESC, created_at, id) WHERE status = 'PENDING';
 
 -- Who ran the attempt (the lease owner), so a repeated completion by the same worker answers the same result.
 ALTER TABLE sync_logs ADD COLUMN worker_id text;
