@@ -130,13 +130,12 @@ export PGPASSWORD=bench   # trust authentication on 127.0.0.1
 # ---------------------------------------------------------------------------------------------------------------
 # Seed: JOBS pending jobs per side, round-robin over VENUES venues; then ANALYZE.
 # ---------------------------------------------------------------------------------------------------------------
-seed() {
-  "${PSQL[@]}" -U postgres -c "insert into sync_queue (tenant_id, venue_id, integration_type, sync_type, payload, created_at)
-    select '$TENANT', ('00000000-0000-4000-9000-' || lpad(to_hex(g % $VENUES), 12, '0'))::uuid, '$1', 'FULL',
-      jsonb_build_object('n', g), now() - interval '1 hour' + g * interval '1 microsecond'
-    from generate_series(1, $JOBS) g"
-}
-seed square; seed hubspot
+# Both providers in one statement, interleaved in claim order (same created_at per g): the claim index is shared by the
+# providers, so each side steps over the other side's waiting jobs alike.
+"${PSQL[@]}" -U postgres -c "insert into sync_queue (tenant_id, venue_id, integration_type, sync_type, payload, created_at)
+  select '$TENANT', ('00000000-0000-4000-9000-' || lpad(to_hex(g % $VENUES), 12, '0'))::uuid, p, 'FULL',
+    jsonb_build_object('n', g), now() - interval '1 hour' + g * interval '1 microsecond'
+  from generate_series(1, $JOBS) g, (values ('square'), ('hubspot')) v(p)"
 "${PSQL[@]}" -U postgres -c "analyze sync_queue; analyze sync_logs; analyze sync_cursors"
 log "seeded $JOBS jobs per side over $VENUES venues"
 
