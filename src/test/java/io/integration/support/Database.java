@@ -19,7 +19,7 @@ public final class Database {
             "integrations", "connections", "integration_activity_logs", "oauth_tokens", "venue_api_keys",
             "integration_configs", "field_mappings", "field_mapping_templates", "integration_webhooks", "webhooks",
             "sync_queue", "sync_logs", "integration_health", "integration_costs", "webhook_endpoints",
-            "idempotency_keys", "oauth_authorization_states");
+            "idempotency_keys", "oauth_authorization_states", "sync_cursors");
 
     private Database() {
     }
@@ -85,6 +85,8 @@ public final class Database {
                 + " integration_id, venue_id, integration_type, redirect_uri, expires_at) values ("
                 + t + ", sha256(convert_to('" + UUID.randomUUID() + "', 'UTF8')), '" + integration + "', " + v
                 + ", 'hubspot', 'http://127.0.0.1/oauth/callback', now() + interval '10 minutes')");
+        inserts.put("sync_cursors", "insert into sync_cursors (tenant_id, venue_id, integration_type, cursor)"
+                + " values (" + t + ", " + v + ", 'square', 'cursor-1')");
         return inserts;
     }
 

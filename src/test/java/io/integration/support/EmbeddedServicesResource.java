@@ -92,6 +92,11 @@ public class EmbeddedServicesResource implements QuarkusTestResourceLifecycleMan
         config.put("integration.webhooks.poll-interval", "off");
         config.put("integration.webhooks.delivery-timeout", "1s");
         config.put("integration.webhooks.delivery-secret", DELIVERY_SECRET);
+        // Tests drive the sync scheduler and worker loop themselves; retries back off in milliseconds, not minutes.
+        config.put("integration.sync.schedule-poll-interval", "off");
+        config.put("integration.sync.worker-poll-interval", "off");
+        config.put("integration.sync.backoff-base", "100ms");
+        config.put("integration.sync.backoff-max", "400ms");
         config.put("test.provider-stub.url", stubUrl);
         startOAuthServer(config, stubUrl);
         config.put("test.database.superuser-url", database.jdbcUrl() + "?user=postgres");
