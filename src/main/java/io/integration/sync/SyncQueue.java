@@ -15,7 +15,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.integration.common.DatabaseErrors;
 import io.integration.common.ResourceNotFoundException;
+import io.integration.health.HealthRecorder;
 import io.integration.tenancy.SystemTransactions;
+import io.integration.tenancy.TenantId;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -59,7 +62,8 @@ public class SyncQueue {
             + " insert into sync_logs (tenant_id, sync_job_id, venue_id, integration_type, sync_type, status, attempt,"
             + " started_at, finished_at, error_message, worker_id)"
             + " select tenant_id, id, venue_id, integration_type, sync_type, 'FAILED', attempts,"
-            + " coalesce(started_at, now()), now(), last_error, lease_owner from reaped";
+            + " coalesce(started_at, now()), now(), last_error, lease_owner from reaped"
+            + " returning tenant_id, venue_id, integration_type, started_at, finished_at, error_message";
 
     // Due jobs in claim order (priority, then age: a retried job keeps its place) through sync_queue_claim_idx, skipping
     // (venue, provider)s that have a job running (committed: NOT EXISTS) or being claimed right now by another
@@ -97,7 +101,8 @@ public class SyncQueue {
             + " sync_type, status, attempt, started_at, finished_at, records_fetched, records_created, records_updated,"
             + " records_deleted, records_failed, error_message, worker_id)";
 
-    private static final String ATTEMPT_RESULT = " select l.*, f.status as job_status, f.next_attempt_at from logged l"
+    private static final String ATTEMPT_RESULT = " select l.*, f.status as job_status, f.next_attempt_at,"
+            + " f.tenant_id as job_tenant_id from logged l"
             + " join finished f on f.id = l.sync_job_id";
 
     // $3..$7 counts, $8 cursor (null keeps the stored one).
@@ -144,11 +149,13 @@ public class SyncQueue {
             + " where status = 'RUNNING' and lease_owner = $1";
 
     private final SystemTransactions system;
+    private final HealthRecorder health;
     private final SyncConfig config;
     private final ObjectMapper mapper;
 
-    public SyncQueue(SystemTransactions system, SyncConfig config, ObjectMapper mapper) {
+    public SyncQueue(SystemTransactions system, SyncConfig config, ObjectMapper mapper, HealthRecorder health) {
         this.system = system;
+        this.health = health;
         this.config = config;
         this.mapper = mapper;
     }
@@ -183,6 +190,12 @@ public class SyncQueue {
     private Uni<Integer> reap(SqlConnection connection) {
         return connection.preparedQuery(REAP)
                 .execute(Tuple.of((double) config.backoffBase().toMillis(), (double) config.backoffMax().toMillis()))
+                .call(rows -> Multi.createFrom().iterable(rows)
+                        .onItem().transformToUniAndConcatenate(row -> health.record(connection,
+                                new TenantId(row.getUUID("tenant_id")), row.getUUID("venue_id"),
+                                row.getString("integration_type"), false,
+                                millisBetween(row, "started_at", "finished_at"), row.getString("error_message")))
+                        .collect().last())
                 .map(RowSet::rowCount)
                 .invoke(count -> {
                     if (count > 0) {
@@ -208,8 +221,7 @@ public class SyncQueue {
     public Uni<SyncAttemptResponse> complete(UUID jobId, String owner, SyncCounts counts, String cursor) {
         Tuple params = counts(Tuple.tuple().addUUID(jobId).addString(owner), counts).addString(cursor);
         return system.inSystemTransaction(connection -> connection.preparedQuery(COMPLETE).execute(params)
-                .chain(rows -> rows.rowCount() == 1
-                        ? Uni.createFrom().item(SyncQueueRows.attempt(rows.iterator().next()))
+                .chain(rows -> rows.rowCount() == 1 ? attemptWithHealth(connection, rows.iterator().next(), true)
                         : notHeld(connection, jobId, owner, true)))
                 .invoke(done -> LOG.debugf("sync job %s completed by %s", jobId, owner));
     }
@@ -220,8 +232,7 @@ public class SyncQueue {
                 .addBoolean(retryable).addDouble((double) config.backoffBase().toMillis())
                 .addDouble((double) config.backoffMax().toMillis());
         return system.inSystemTransaction(connection -> connection.preparedQuery(FAIL).execute(params)
-                .chain(rows -> rows.rowCount() == 1
-                        ? Uni.createFrom().item(SyncQueueRows.attempt(rows.iterator().next()))
+                .chain(rows -> rows.rowCount() == 1 ? attemptWithHealth(connection, rows.iterator().next(), false)
                         : notHeld(connection, jobId, owner, false)))
                 .invoke(result -> LOG.infof("sync job %s attempt %d failed (worker %s): %s -> %s", jobId,
                         result.log().attempt(), owner, error, result.jobStatus()));
@@ -231,6 +242,25 @@ public class SyncQueue {
     public Uni<Integer> release(String owner) {
         return system.inSystemTransaction(connection -> connection.preparedQuery(RELEASE).execute(Tuple.of(owner))
                 .map(RowSet::rowCount));
+    }
+
+    /**
+     * A finished attempt is one outcome of the venue's integration health, in the same transaction; its duration is
+     * the outcome's response time.
+     */
+    private Uni<SyncAttemptResponse> attemptWithHealth(SqlConnection connection, Row row, boolean success) {
+        SyncAttemptResponse attempt = SyncQueueRows.attempt(row);
+        SyncLogResponse log = attempt.log();
+        long durationMs = log.startedAt() == null || log.finishedAt() == null ? 0
+                : Duration.between(log.startedAt(), log.finishedAt()).toMillis();
+        return health.record(connection, new TenantId(row.getUUID("job_tenant_id")), log.venueId(), log.provider(),
+                success, durationMs, success ? null : "sync: " + log.error()).replaceWith(attempt);
+    }
+
+    private static long millisBetween(Row row, String from, String to) {
+        Instant start = SyncQueueRows.instant(row, from);
+        Instant end = SyncQueueRows.instant(row, to);
+        return start == null || end == null ? 0 : Duration.between(start, end).toMillis();
     }
 
     private static Tuple counts(Tuple tuple, SyncCounts counts) {

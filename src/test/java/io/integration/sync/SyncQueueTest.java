@@ -50,6 +50,9 @@ class SyncQueueTest {
     ObjectMapper mapper;
 
     @Inject
+    io.integration.health.HealthRecorder healthRecorder;
+
+    @Inject
     Vertx vertx;
 
     @Inject
@@ -89,7 +92,7 @@ class SyncQueueTest {
         // The second "replica": its own pool and its own queue and loop instances over the same database.
         PgPool otherPool = PgPool.pool(vertx, PgConnectOptions.fromUri(workerUrl).setUser("integration_worker")
                 .setPassword(workerPassword), new PoolOptions().setMaxSize(4));
-        SyncWorkerLoop otherReplica = new SyncWorkerLoop(new SyncQueue(new SystemTransactions(otherPool), config, mapper),
+        SyncWorkerLoop otherReplica = new SyncWorkerLoop(new SyncQueue(new SystemTransactions(otherPool), config, mapper, healthRecorder),
                 config, runners);
         SyncWorkerLoop thisReplica = new SyncWorkerLoop(queue, config, runners);
         ExecutorService threads = Executors.newFixedThreadPool(2);
