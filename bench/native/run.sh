@@ -72,12 +72,13 @@ rss_kb() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status"; }
 # start <jvm|native> <data dir>: starts the build in the background (SVC_PID); the local issuer, KEK and delivery
 # secret live in the data dir, the database is the shared one.
 start() {
-  local kind="$1" data="$2" common=(-Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$HTTP_PORT"
-    -Dintegration.local.data-dir="$data" -Dquarkus.log.console.json.enabled=false "${DB_ARGS[@]}")
+  local kind="$1" data="$2"
+  local common=(-Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$HTTP_PORT"
+    -Dquarkus.log.console.json.enabled=false "${DB_ARGS[@]}")
   if [[ "$kind" == jvm ]]; then
-    java "${common[@]}" -jar "$WORK/app/quarkus-run.jar" > "$WORK/$kind.log" 2>&1 &
+    INTEGRATION_LOCAL_DATA_DIR="$data" java "${common[@]}" -jar "$WORK/app/quarkus-run.jar" > "$WORK/$kind.log" 2>&1 &
   else
-    "$WORK/application" "${common[@]}" > "$WORK/$kind.log" 2>&1 &
+    INTEGRATION_LOCAL_DATA_DIR="$data" "$WORK/application" "${common[@]}" > "$WORK/$kind.log" 2>&1 &
   fi
   SVC_PID=$!
 }
