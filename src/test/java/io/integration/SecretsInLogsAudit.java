@@ -22,6 +22,7 @@ class SecretsInLogsAudit {
 
     private static final Path TARGET = Path.of("target");
     private static final Path REPORTS = Path.of("target", "surefire-reports");
+    private static final Path FAILSAFE_REPORTS = Path.of("target", "failsafe-reports");
 
     @Test
     void noTestSecretAppearsInAnyCapturedLog() throws IOException {
@@ -37,6 +38,15 @@ class SecretsInLogsAudit {
         // Not vacuous: the suite stored and revealed secrets, and the service logged those operations.
         assertThat(serviceLog.toString()).contains("credentials stored").contains("secret revealed");
 
+        // The log of the packaged application under the @QuarkusIntegrationTest classes (-Dnative), and their output.
+        try (Stream<Path> files = Files.list(TARGET)) {
+            files.filter(f -> f.getFileName().toString().startsWith("quarkus.log")).forEach(captured::add);
+        }
+        if (Files.isDirectory(FAILSAFE_REPORTS)) {
+            try (Stream<Path> files = Files.list(FAILSAFE_REPORTS)) {
+                files.filter(f -> f.getFileName().toString().endsWith("-output.txt")).forEach(captured::add);
+            }
+        }
         try (Stream<Path> files = Files.list(REPORTS)) {
             files.filter(f -> f.getFileName().toString().endsWith("-output.txt")
                             || f.getFileName().toString().endsWith(".xml"))

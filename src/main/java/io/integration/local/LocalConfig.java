@@ -11,6 +11,14 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "integration.local")
 public interface LocalConfig {
 
+    /** Folder of the embedded database, the local issuer key, KEK and delivery secret (read by the launcher). */
+    @WithDefault(".data")
+    Path dataDir();
+
+    /** Port of the embedded PostgreSQL (127.0.0.1); 0 picks a free one (read by the launcher). */
+    @WithDefault("0")
+    int databasePort();
+
     /** The development token endpoint. */
     DevToken devToken();
 

@@ -24,7 +24,17 @@ public final class LocalRuntime {
         Path dataDir = Path.of(setting("integration.local.data-dir", "INTEGRATION_LOCAL_DATA_DIR", ".data"));
         boolean embeddedDatabase = !configured("quarkus.datasource.reactive.url", "QUARKUS_DATASOURCE_REACTIVE_URL");
         if (embeddedDatabase) {
+            if (inNativeImage()) {
+                // The PostgreSQL binaries are not part of the native executable (ADR 0012).
+                throw new IllegalStateException("no database configured: the native executable has no embedded"
+                        + " PostgreSQL; set QUARKUS_DATASOURCE_REACTIVE_URL and the other datasource settings"
+                        + " (docs/CONFIGURATION.md), or run the JVM build for a local run");
+            }
             startEmbeddedDatabase(dataDir);
+            if (!configured("quarkus.log.console.json.enabled", "QUARKUS_LOG_CONSOLE_JSON_ENABLED")) {
+                // A person runs this on a laptop: plain log lines rather than production's JSON.
+                System.setProperty("quarkus.log.console.json.enabled", "false");
+            }
         }
         if (!configured("integration.kms.local.active-key", "INTEGRATION_KMS_LOCAL_ACTIVE_KEY")
                 && !configured("integration.kms.provider", "INTEGRATION_KMS_PROVIDER")) {
@@ -90,6 +100,11 @@ public final class LocalRuntime {
         config.forEach(System::setProperty);
         System.setProperty("integration.local.demo-tenant.enabled", "true");
         LOG.infof("embedded PostgreSQL on 127.0.0.1:%d, data in %s", database.port(), dataDir.resolve("postgres"));
+    }
+
+    /** True inside a GraalVM/Mandrel native executable (the property the native-image runtime sets). */
+    static boolean inNativeImage() {
+        return "runtime".equals(System.getProperty("org.graalvm.nativeimage.imagecode"));
     }
 
     private static boolean configured(String property, String env) {

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.RequestScoped;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import io.integration.common.RequestLogContext;
+
 /** Reads the tenant and the acting user of the current request from the verified token, and nowhere else. */
 @RequestScoped
 public class CurrentTenant {
@@ -26,7 +28,9 @@ public class CurrentTenant {
         }
         String value = claim.toString().replace("\"", "").trim();
         try {
-            return new TenantId(UUID.fromString(value));
+            TenantId tenant = new TenantId(UUID.fromString(value));
+            RequestLogContext.tenant(tenant);
+            return tenant;
         } catch (IllegalArgumentException e) {
             throw new MissingTenantException(config.claim());
         }

@@ -6,8 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -17,6 +19,8 @@ import io.integration.tenancy.TenantId;
 import io.integration.webhook.signature.StandardWebhooksHeaders;
 import io.integration.webhook.signature.StandardWebhooksSecret;
 import io.integration.webhook.signature.StandardWebhooksSigner;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -36,6 +40,10 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * lease, so a completion is never applied twice. Each delivery attempt feeds the venue's integration health in the
  * transaction that settles the event. Failures retry with exponential backoff and jitter, then the event
  * is DEAD and visible through the API.
+ *
+ * <p>On shutdown the replica stops claiming, lets deliveries already in flight finish (bounded by
+ * {@code integration.webhooks.shutdown-drain}), and hands back the lease of every event it still holds: such an event
+ * is PENDING again with its attempt not counted, so another replica takes it at once instead of after the lease.
  */
 @ApplicationScoped
 public class WebhookDeliveryJob {
@@ -54,12 +62,19 @@ public class WebhookDeliveryJob {
             + " left join webhook_endpoints e on e.tenant_id = iw.tenant_id and e.venue_id = iw.venue_id"
             + " and e.integration_type = iw.integration_type";
 
+    /** Back to the queue: the lease is dropped and the claim's attempt is not counted; next_attempt_at is kept. */
+    private static final String RELEASE = "update webhooks set status = 'PENDING', attempts = greatest(attempts - 1, 0),"
+            + " lease_owner = null, lease_expires_at = null, updated_at = now()";
+
     private final SystemTransactions system;
     private final HealthRecorder health;
     private final WebhooksConfig config;
     private final WebClient client;
     private final StandardWebhooksSigner signer = new StandardWebhooksSigner();
     private final String owner = "replica-" + UUID.randomUUID();
+    /** Events whose delivery has started and is not yet settled (delivered or rescheduled). */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean stopping;
 
     public WebhookDeliveryJob(SystemTransactions system, HealthRecorder health, WebhooksConfig config, Vertx vertx) {
         this.system = system;
@@ -71,7 +86,7 @@ public class WebhookDeliveryJob {
                 .setFollowRedirects(false));
     }
 
-    private record Claimed(UUID id, TenantId tenant, int attempts, int maxAttempts, byte[] payload, UUID venueId,
+    record Claimed(UUID id, TenantId tenant, int attempts, int maxAttempts, byte[] payload, UUID venueId,
             String provider, String subscriberUrl, boolean enqueueSync) {
     }
 
@@ -85,23 +100,71 @@ public class WebhookDeliveryJob {
 
     /** Claims up to {@code max} due events and processes them; returns how many were claimed. */
     public Uni<Integer> deliverBatch(int max) {
-        return system.inSystemTransaction(connection -> connection.preparedQuery(CLAIM)
-                        .execute(Tuple.of(owner, config.lease().toMillis(), max))
-                        .map(rows -> {
-                            List<Claimed> claimed = new ArrayList<>();
-                            for (Row row : rows) {
-                                claimed.add(new Claimed(row.getUUID("id"), new TenantId(row.getUUID("tenant_id")),
-                                        row.getInteger("attempts"), row.getInteger("max_attempts"),
-                                        row.getBuffer("payload") == null ? new byte[0] : row.getBuffer("payload").getBytes(),
-                                        row.getUUID("venue_id"), row.getString("integration_type"),
-                                        row.getString("subscriber_url"), row.getBoolean("enqueue_sync")));
-                            }
-                            return claimed;
-                        }))
+        return claim(max)
                 .chain(claimed -> Multi.createFrom().iterable(claimed)
                         .onItem().transformToUni(this::process).merge(8)
                         .collect().asList()
-                        .map(List::size));
+                        // process() emits null items, which a Multi drops: count the claims, not the list.
+                        .replaceWith(claimed.size()));
+    }
+
+    /** Claims up to {@code max} due events under this replica's lease without processing them; none once stopping. */
+    Uni<List<Claimed>> claim(int max) {
+        if (stopping) {
+            return Uni.createFrom().item(List.of());
+        }
+        return system.inSystemTransaction(connection -> connection.preparedQuery(CLAIM)
+                .execute(Tuple.of(owner, config.lease().toMillis(), max))
+                .map(rows -> {
+                    List<Claimed> claimed = new ArrayList<>();
+                    for (Row row : rows) {
+                        claimed.add(new Claimed(row.getUUID("id"), new TenantId(row.getUUID("tenant_id")),
+                                row.getInteger("attempts"), row.getInteger("max_attempts"),
+                                row.getBuffer("payload") == null ? new byte[0] : row.getBuffer("payload").getBytes(),
+                                row.getUUID("venue_id"), row.getString("integration_type"),
+                                row.getString("subscriber_url"), row.getBoolean("enqueue_sync")));
+                    }
+                    return claimed;
+                }));
+    }
+
+    /** Shutdown has begun (the pre-shutdown delay, while readiness is already DOWN): claim nothing more. */
+    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
+        stopping = true;
+    }
+
+    void onShutdown(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /**
+     * Stops this replica's delivery: no further claims, deliveries in flight may finish within the drain time, and
+     * every event still held goes back to PENDING (attempt not counted) for another replica. Blocks; returns how many
+     * leases were handed back.
+     */
+    public int stop() {
+        stopping = true;
+        long deadline = System.nanoTime() + config.shutdownDrain().toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        int released = system.inSystemTransaction(connection -> connection
+                        .preparedQuery(RELEASE + " where lease_owner = $1 and status = 'PROCESSING'")
+                        .execute(Tuple.of(owner))
+                        .map(rows -> rows.rowCount()))
+                .await().atMost(Duration.ofSeconds(10));
+        LOG.infof("webhook delivery stopped on %s: %d lease(s) handed back", owner, released);
+        return released;
+    }
+
+    /** Deliveries started and not yet settled. */
+    int inFlight() {
+        return inFlight.get();
     }
 
     /** One HTTP attempt to the subscriber: how it went, for the venue's integration health. */
@@ -109,11 +172,24 @@ public class WebhookDeliveryJob {
     }
 
     private Uni<Void> process(Claimed event) {
+        if (stopping) {
+            return release(event);
+        }
+        inFlight.incrementAndGet();
         Uni<Void> sync = event.enqueueSync() && event.venueId() != null ? enqueueSync(event) : Uni.createFrom().voidItem();
         return sync.chain(() -> event.subscriberUrl() == null ? Uni.createFrom().<DeliveryAttempt>nullItem() : deliver(event))
                 .chain(attempt -> attempt == null || attempt.success() ? complete(event, attempt)
                         : Uni.createFrom().failure(new DeliveryFailedException(attempt)))
-                .onFailure().recoverWithUni(failure -> retryOrBury(event, failure));
+                .onFailure().recoverWithUni(failure -> retryOrBury(event, failure))
+                .onTermination().invoke(inFlight::decrementAndGet);
+    }
+
+    /** Hands an event that was claimed but not started back to the queue, as if it had never been claimed. */
+    private Uni<Void> release(Claimed event) {
+        return system.inSystemTransaction(connection -> connection
+                        .preparedQuery(RELEASE + " where id = $1 and lease_owner = $2 and status = 'PROCESSING'")
+                        .execute(Tuple.of(event.id(), owner))
+                        .replaceWithVoid());
     }
 
     /** Sends the signed event; a non-2xx answer or a transport failure is a failed attempt, not a failed Uni. */

@@ -34,6 +34,13 @@ public interface WebhooksConfig {
     @WithDefault("2s")
     java.time.Duration backoffBase();
 
+    /**
+     * On shutdown, how long deliveries already in flight may take to finish before the replica hands back the leases
+     * of the events it still holds (keep it below the pod's termination grace period).
+     */
+    @WithDefault("10s")
+    java.time.Duration shutdownDrain();
+
     /** Longest retry delay. */
     @WithDefault("1h")
     java.time.Duration backoffMax();

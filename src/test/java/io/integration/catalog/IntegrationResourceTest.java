@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -20,9 +19,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import io.integration.support.Database;
 import io.integration.support.TestKeys;
 import io.integration.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,8 +38,6 @@ class IntegrationResourceTest {
     private final UUID tenant = UUID.randomUUID();
     private final UUID otherTenant = UUID.randomUUID();
 
-    @ConfigProperty(name = "test.database.superuser-url")
-    String superuserUrl;
 
     private String writer() {
         return token(tenant, "write");
@@ -86,7 +83,7 @@ class IntegrationResourceTest {
                 .extract().response();
         String id = created.path("id");
 
-        try (Connection db = DriverManager.getConnection(superuserUrl);
+        try (Connection db = Database.superuser();
                 PreparedStatement query = db.prepareStatement(
                         "select tenant_id, name, provider, category, status from integrations where id = ?")) {
             query.setObject(1, UUID.fromString(id));

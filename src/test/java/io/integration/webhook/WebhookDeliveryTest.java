@@ -23,6 +23,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -40,11 +42,13 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.integration.support.Database;
 import io.integration.support.EmbeddedServicesResource;
 import io.integration.support.Secrets;
+import io.integration.tenancy.SystemTransactions;
 import io.integration.webhook.signature.SchemeSettings;
 import io.integration.webhook.signature.SignatureSchemes;
 import io.integration.webhook.signature.WebhookRequest;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.core.Vertx;
 
 /** Processing of queued webhook events: signed delivery, retries with backoff, dead events, leases, replay. */
 @QuarkusTest
@@ -52,6 +56,16 @@ class WebhookDeliveryTest {
 
     @Inject
     WebhookDeliveryJob job;
+
+    // To build further replicas of the job (each with its own lease owner), as other pods would run it.
+    @Inject
+    SystemTransactions system;
+    @Inject
+    WebhooksConfig config;
+    @Inject
+    Vertx vertx;
+    @Inject
+    io.integration.health.HealthRecorder health;
 
     private final UUID tenant = UUID.randomUUID();
     private final UUID venue = UUID.randomUUID();
@@ -222,6 +236,56 @@ class WebhookDeliveryTest {
         drain();
         assertThat(status(id)).isEqualTo("DELIVERED");
         assertThat(count("select count(*) from integration_health where tenant_id = '" + tenant + "'")).isZero();
+    }
+
+    @Test
+    void anEventHeldAtShutdownGoesBackToTheQueueUncountedAndAnotherReplicaDeliversIt() throws Exception {
+        String path = endpoint("/hooks/ok", false);
+        String id = receive(path, "{\"n\":6}");
+        WebhookDeliveryJob stopping = new WebhookDeliveryJob(system, health, config, vertx);
+        WebhookDeliveryJob survivor = new WebhookDeliveryJob(system, health, config, vertx);
+
+        List<WebhookDeliveryJob.Claimed> held = stopping.claim(100).await().indefinitely();
+        assertThat(held).extracting(event -> event.id().toString()).contains(id);
+        assertThat(count("select attempts from webhooks where id = '" + id + "' and status = 'PROCESSING'")).isEqualTo(1);
+        survivor.deliverBatch(100).await().indefinitely();
+        assertThat(status(id)).as("the lease of the replica that holds it is respected").isEqualTo("PROCESSING");
+
+        // What the ShutdownEvent observer runs on SIGTERM.
+        assertThat(stopping.stop()).isGreaterThanOrEqualTo(1);
+        assertThat(count("select count(*) from webhooks where id = '" + id + "' and status = 'PENDING' and attempts = 0"
+                + " and lease_owner is null and lease_expires_at is null and last_error is null"))
+                .as("released, the attempt not counted").isEqualTo(1);
+        assertThat(stopping.deliverBatch(100).await().indefinitely()).as("a stopped replica claims nothing").isZero();
+        assertThat(status(id)).isEqualTo("PENDING");
+        assertThat(subscriber.findAll(postRequestedFor(urlEqualTo("/hooks/ok")))).isEmpty();
+
+        // Taken at once by another replica, without waiting for the lease to run out.
+        survivor.deliverBatch(100).await().indefinitely();
+        assertThat(status(id)).isEqualTo("DELIVERED");
+        assertThat(count("select attempts from webhooks where id = '" + id + "'")).isEqualTo(1);
+        assertThat(subscriber.findAll(postRequestedFor(urlEqualTo("/hooks/ok")))).hasSize(1);
+    }
+
+    @Test
+    void aDeliveryInFlightAtShutdownIsFinishedNotCutOff() throws Exception {
+        subscriber.stubFor(post(urlEqualTo("/hooks/slow")).willReturn(aResponse().withStatus(204).withFixedDelay(400)));
+        String id = receive(endpoint("/hooks/slow", false), "{\"n\":7}");
+        WebhookDeliveryJob replica = new WebhookDeliveryJob(system, health, config, vertx);
+
+        CompletableFuture<Integer> batch = replica.deliverBatch(100).subscribeAsCompletionStage();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (replica.inFlight() == 0 && !batch.isDone() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(replica.inFlight()).as("the delivery has started").isPositive();
+        replica.stop();
+
+        assertThat(batch.get(5, TimeUnit.SECONDS)).isPositive();
+        assertThat(status(id)).isEqualTo("DELIVERED");
+        assertThat(count("select count(*) from webhooks where id = '" + id + "' and attempts = 1 and lease_owner is null"))
+                .isEqualTo(1);
+        assertThat(subscriber.findAll(postRequestedFor(urlEqualTo("/hooks/slow")))).hasSize(1);
     }
 
     @Test
