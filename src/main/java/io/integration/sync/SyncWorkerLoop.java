@@ -10,6 +10,7 @@ import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -30,6 +31,7 @@ public class SyncWorkerLoop {
     private final SyncConfig config;
     private final Instance<SyncJobRunner> runners;
     private final String workerId = "replica-" + UUID.randomUUID();
+    private volatile boolean stopping;
 
     public SyncWorkerLoop(SyncQueue queue, SyncConfig config, Instance<SyncJobRunner> runners) {
         this.queue = queue;
@@ -45,7 +47,7 @@ public class SyncWorkerLoop {
     @Scheduled(every = "${integration.sync.worker-poll-interval:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduledTick() {
         List<String> providers = config.workerProviders().orElse(List.of());
-        if (providers.isEmpty() || !runners.isResolvable()) {
+        if (stopping || providers.isEmpty() || !runners.isResolvable()) {
             return Uni.createFrom().voidItem();
         }
         return claimAndRun(workerId, runners.get(), providers, config.workerBatchSize())
@@ -84,8 +86,14 @@ public class SyncWorkerLoop {
                 .replaceWithVoid();
     }
 
+    /** Shutdown has begun (readiness is already DOWN): claim nothing more. */
+    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent event) {
+        stopping = true;
+    }
+
     /** Graceful stop: the jobs this replica holds go back to the queue at once, their attempt not counted. */
     void releaseOnShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
         try {
             Integer released = queue.release(workerId).await().atMost(Duration.ofSeconds(5));
             if (released != null && released > 0) {
