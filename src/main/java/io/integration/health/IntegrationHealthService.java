@@ -5,6 +5,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.integration.common.Keyset;
+import io.integration.common.TenantFilter;
 import io.integration.common.Page;
 import io.integration.common.PageRequest;
 import io.integration.tenancy.TenantId;
@@ -28,22 +29,10 @@ public class IntegrationHealthService implements PanacheRepositoryBase<Integrati
     }
 
     public Uni<Page<IntegrationHealthResponse>> list(TenantId tenant, Filter filter, PageRequest page) {
-        Parameters params = Parameters.with("tenant", tenant.value());
-        StringBuilder query = new StringBuilder("tenantId = :tenant");
-        if (filter.venueId() != null) {
-            query.append(" and venueId = :venue");
-            params.and("venue", filter.venueId());
-        }
-        if (filter.provider() != null) {
-            query.append(" and integrationType = :provider");
-            params.and("provider", filter.provider());
-        }
-        if (filter.status() != null) {
-            query.append(" and status = :status");
-            params.and("status", filter.status());
-        }
-        String ordered = Keyset.after(query, params, page);
-        return transactions.inTenantTransaction(tenant, () -> Keyset.fetch(find(ordered, params), page))
+        TenantFilter where = TenantFilter.of(tenant).equal("venueId", "venue", filter.venueId())
+                .equal("integrationType", "provider", filter.provider()).equal("status", "status", filter.status());
+        String ordered = Keyset.after(where.query(), where.params(), page);
+        return transactions.inTenantTransaction(tenant, () -> Keyset.fetch(find(ordered, where.params()), page))
                 .map(rows -> Keyset.page(rows, page, h -> h.id, IntegrationHealthResponse::of));
     }
 

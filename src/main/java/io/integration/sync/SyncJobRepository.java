@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import io.integration.common.Keyset;
+import io.integration.common.TenantFilter;
 import io.integration.common.PageRequest;
 import io.integration.tenancy.TenantId;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -30,24 +31,9 @@ public class SyncJobRepository implements PanacheRepositoryBase<SyncJob, UUID> {
     }
 
     Uni<List<SyncJob>> listForTenant(TenantId tenant, SyncJobFilter filter, PageRequest page) {
-        Parameters params = Parameters.with("tenant", tenant.value());
-        StringBuilder query = new StringBuilder("tenantId = :tenant");
-        if (filter.venueId() != null) {
-            query.append(" and venueId = :venue");
-            params.and("venue", filter.venueId());
-        }
-        if (filter.provider() != null) {
-            query.append(" and integrationType = :provider");
-            params.and("provider", filter.provider());
-        }
-        if (filter.status() != null) {
-            query.append(" and status = :status");
-            params.and("status", filter.status());
-        }
-        if (filter.syncType() != null) {
-            query.append(" and syncType = :syncType");
-            params.and("syncType", filter.syncType());
-        }
-        return Keyset.fetch(find(Keyset.after(query, params, page), params), page);
+        TenantFilter where = TenantFilter.of(tenant).equal("venueId", "venue", filter.venueId())
+                .equal("integrationType", "provider", filter.provider()).equal("status", "status", filter.status())
+                .equal("syncType", "syncType", filter.syncType());
+        return Keyset.fetch(find(Keyset.after(where.query(), where.params(), page), where.params()), page);
     }
 }
