@@ -52,10 +52,8 @@ import io.vertx.mutiny.sqlclient.Pool;
  * with two instances on two pools; rotation; invalid_grant and repeated failures end in EXPIRED; 503 backs off.
  */
 @QuarkusTest
-class OAuthTokenRefreshTest {
+class OAuthTokenRefreshTest extends OAuthTokenTestSupport {
 
-    private static final String PROVIDER = "square";
-    private static final String TOKEN_PATH = "/oauth/square/token";
 
     @Inject
     OAuthAccessTokens accessTokens;
@@ -78,65 +76,6 @@ class OAuthTokenRefreshTest {
     @Inject
     Pool apiPool;
 
-    private final UUID tenant = UUID.randomUUID();
-    private final UUID venue = UUID.randomUUID();
-    private final String oldAccess = Secrets.newSecret();
-    private final String oldRefresh = Secrets.newSecret();
-    private final String newAccess = Secrets.newSecret();
-    private final String newRefresh = Secrets.newSecret();
-
-    private static WireMock stub() {
-        URI stub = URI.create(ConfigProvider.getConfig().getValue("test.provider-stub.url", String.class));
-        return new WireMock(stub.getHost(), stub.getPort());
-    }
-
-    private void storeTokens(UUID forVenue, String access, String refresh, Instant expiresAt) {
-        given().auth().oauth2(token(tenant, "write")).contentType(ContentType.JSON)
-                .body("{\"accessToken\":\"" + access + "\",\"refreshToken\":\"" + refresh + "\",\"expiresAt\":\""
-                        + expiresAt + "\",\"scopes\":[\"ORDERS_READ\"]}")
-                .when().put("/api/v1/venues/" + forVenue + "/oauth-tokens/" + PROVIDER)
-                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
-    }
-
-    private UUID connect(UUID forVenue) {
-        String integration = given().auth().oauth2(token(tenant, "write")).contentType(ContentType.JSON)
-                .body("{\"name\":\"Square " + UUID.randomUUID() + "\",\"provider\":\"square\",\"category\":\"POS\"}")
-                .when().post("/api/v1/integrations").then().statusCode(201).extract().path("id");
-        return UUID.fromString(given().auth().oauth2(token(tenant, "write")).contentType(ContentType.JSON)
-                .body("{\"venueId\":\"" + forVenue + "\",\"credentials\":{\"accessToken\":\"" + oldAccess + "\"}}")
-                .when().post("/api/v1/integrations/" + integration + "/connections")
-                .then().statusCode(201).extract().path("id"));
-    }
-
-    /** The token endpoint answers this refresh token with the new tokens (after a delay, so callers overlap). */
-    private void stubRefresh(String refreshToken, String body, int delayMs) {
-        stub().register(post(urlEqualTo(TOKEN_PATH)).atPriority(2)
-                .withRequestBody(containing("refresh_token=" + refreshToken))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody(body).withFixedDelay(delayMs)));
-    }
-
-    private String tokens(String access, String refresh) {
-        return "{\"access_token\":\"" + access + "\",\"token_type\":\"Bearer\",\"expires_in\":3600"
-                + (refresh == null ? "" : ",\"refresh_token\":\"" + refresh + "\"") + ",\"scope\":\"ORDERS_READ PAYMENTS_READ\"}";
-    }
-
-    private int refreshCalls(String refreshToken) {
-        return stub().find(postRequestedFor(urlEqualTo(TOKEN_PATH))
-                .withRequestBody(containing("refresh_token=" + refreshToken))).size();
-    }
-
-    private String accessTokenPath(UUID forVenue) {
-        return "/api/v1/venues/" + forVenue + "/oauth-tokens/" + PROVIDER + "/access-token";
-    }
-
-    private String column(String column) throws SQLException {
-        try (Connection db = Database.superuser()) {
-            return strings(db, "select " + column + "::text from oauth_tokens where tenant_id = '" + tenant
-                    + "' and venue_id = '" + venue + "'").get(0);
-        }
-    }
-
     private String decrypt(String column) throws SQLException {
         try (Connection db = Database.superuser();
                 PreparedStatement query = db.prepareStatement("select id, " + column + " from oauth_tokens"
@@ -155,35 +94,6 @@ class OAuthTokenRefreshTest {
         try (Connection db = Database.superuser()) {
             Database.execute(db, "update oauth_tokens set next_refresh_at = now() - interval '1 second'"
                     + " where tenant_id = '" + tenant + "'");
-        }
-    }
-
-    @Test
-    void fiftyConcurrentRequestsOnAnExpiredTokenCauseOneRefresh() throws Exception {
-        storeTokens(venue, oldAccess, oldRefresh, Instant.now().minusSeconds(60));
-        stubRefresh(oldRefresh, tokens(newAccess, newRefresh), 400);
-        String secrets = token(tenant, "secrets");
-
-        ExecutorService pool = Executors.newFixedThreadPool(50);
-        try {
-            List<Future<String>> answers = new ArrayList<>();
-            for (int i = 0; i < 50; i++) {
-                answers.add(pool.submit(() -> given().auth().oauth2(secrets).when().get(accessTokenPath(venue))
-                        .then().statusCode(200).header("Cache-Control", "no-store")
-                        .extract().path("accessToken")));
-            }
-            for (Future<String> answer : answers) {
-                assertThat(answer.get()).isEqualTo(newAccess);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-        assertThat(refreshCalls(oldRefresh)).isEqualTo(1);
-        assertThat(column("token_version")).isEqualTo("2");
-        try (Connection db = Database.superuser()) {
-            assertThat(strings(db, "select action || '|' || count(*) from integration_activity_logs where tenant_id = '"
-                    + tenant + "' and action in ('TOKEN_REFRESHED', 'ACCESS_TOKEN_ISSUED') group by action order by action"))
-                    .containsExactly("ACCESS_TOKEN_ISSUED|50", "TOKEN_REFRESHED|1");
         }
     }
 
@@ -354,22 +264,4 @@ class OAuthTokenRefreshTest {
         job.refreshDueTokens().await().atMost(Duration.ofSeconds(30));
         assertThat(refreshCalls(newRefresh)).isZero();
     }
-
-    @Test
-    void theAccessTokenEndpointNeedsSecretsOrSystemAndStaysInTheTenant() {
-        storeTokens(venue, oldAccess, oldRefresh, Instant.now().plusSeconds(3600));
-        given().when().get(accessTokenPath(venue)).then().statusCode(401);
-        for (String role : List.of("read", "write", "admin")) {
-            given().auth().oauth2(token(tenant, role)).when().get(accessTokenPath(venue)).then().statusCode(403);
-        }
-        given().auth().oauth2(token(UUID.randomUUID(), "secrets")).when().get(accessTokenPath(venue))
-                .then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(token(tenant, "system")).when().get(accessTokenPath(venue))
-                .then().statusCode(200).header("Cache-Control", "no-store")
-                .body("accessToken", equalTo(oldAccess)).body("tokenType", equalTo("Bearer"))
-                .body("scopes", org.hamcrest.Matchers.contains("ORDERS_READ"));
-        given().auth().oauth2(token(tenant, "secrets")).when().get(accessTokenPath(UUID.randomUUID()))
-                .then().statusCode(404);
-    }
-
 }
