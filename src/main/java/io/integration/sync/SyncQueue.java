@@ -190,7 +190,8 @@ public class SyncQueue {
     private Uni<Integer> reap(SqlConnection connection) {
         return connection.preparedQuery(REAP)
                 .execute(Tuple.of((double) config.backoffBase().toMillis(), (double) config.backoffMax().toMillis()))
-                .call(rows -> Multi.createFrom().iterable(rows)
+                // Health rows are locked in one order (tenant, venue, provider) so two reapers cannot deadlock.
+                .call(rows -> Multi.createFrom().iterable(sortedByHealthKey(rows))
                         .onItem().transformToUniAndConcatenate(row -> health.record(connection,
                                 new TenantId(row.getUUID("tenant_id")), row.getUUID("venue_id"),
                                 row.getString("integration_type"), false,
@@ -255,6 +256,15 @@ public class SyncQueue {
                 : Duration.between(log.startedAt(), log.finishedAt()).toMillis();
         return health.record(connection, new TenantId(row.getUUID("job_tenant_id")), log.venueId(), log.provider(),
                 success, durationMs, success ? null : "sync: " + log.error()).replaceWith(attempt);
+    }
+
+    private static List<Row> sortedByHealthKey(RowSet<Row> rows) {
+        List<Row> sorted = new ArrayList<>();
+        rows.forEach(sorted::add);
+        sorted.sort(java.util.Comparator.comparing((Row row) -> row.getUUID("tenant_id").toString())
+                .thenComparing(row -> row.getUUID("venue_id").toString())
+                .thenComparing(row -> row.getString("integration_type")));
+        return sorted;
     }
 
     private static long millisBetween(Row row, String from, String to) {
