@@ -231,31 +231,6 @@ code_other=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(
 (( TENANTS == 1 )) || [[ "$code_other" == 404 ]] || die "GET of tenant 2's row with tenant 1's token answered $code_other (want 404)"
 
 # ---------------------------------------------------------------------------------------------------------------
-# CPU accounting: a background sampler records utime+stime (clock ticks) of the service and of every process of this
-# run's PostgreSQL every 0.5 s; cpu_report turns a sample file into CPU seconds per group.
-# ---------------------------------------------------------------------------------------------------------------
-CLK_TCK=$(getconf CLK_TCK)
-start_sampler() {
-  local file="$1"
-  (
-    while :; do
-      now=$(date +%s.%N)
-      for p in "$JAVA_PID" "$PM_PID" $(pgrep -P "$PM_PID" 2>/dev/null); do
-        [[ -r /proc/$p/stat ]] || continue
-        stat=$(< "/proc/$p/stat") 2>/dev/null || continue
-        rest=${stat##*) }
-        read -r -a f <<< "$rest"
-        group=postgres; [[ "$p" == "$JAVA_PID" ]] && group=service
-        echo "$now $p $group $(( f[11] + f[12] ))"
-      done
-      sleep 0.5
-    done
-  ) > "$file" 2>/dev/null &
-  SAMPLER_PID=$!
-}
-# Prints "<group> <cpu seconds>" per group: per process last - first sample (processes that appear later count from 0).
-
-# ---------------------------------------------------------------------------------------------------------------
 # 5. wrk against the API
 # ---------------------------------------------------------------------------------------------------------------
 WRK=(wrk -t"$THREADS" -c"$CONNECTIONS" --latency --timeout 5s -s "$HERE/wrk-get.lua" "$BASE")
@@ -281,7 +256,7 @@ API_SOCKERR=$(( $(wrk_val err_connect) + $(wrk_val err_read) + $(wrk_val err_wri
 API_CPU=$(cpu_report "$OUT_DIR/cpu-wrk.samples")
 API_CPU_SERVICE=$(cpu_of "$API_CPU" service); API_CPU_PG=$(cpu_of "$API_CPU" postgres)
 API_CPU_WRK=$(awk -F'[= ]' '{ print $2 + $4 }' "$OUT_DIR/wrk.time")
-API_CPU_MACHINE=$(awk -v b0="$busy0" -v b1="$busy1" -v tck="$CLK_TCK" 'BEGIN { printf "%.2f", (b1 - b0) / tck }')
+API_CPU_MACHINE=$(machine_cpu "$busy0" "$busy1")
 log "API: $API_RPS req/s, p50 ${API_P50} us, p99 ${API_P99} us, non-2xx $API_NON2XX, socket errors $API_SOCKERR"
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -317,7 +292,7 @@ tar -C "$OUT_DIR" -czf "$OUT_DIR/pgbench-log.tar.gz" pgbench-log && rm -rf "$OUT
 PG_CPU=$(cpu_report "$OUT_DIR/cpu-pgbench.samples")
 PG_CPU_PG=$(cpu_of "$PG_CPU" postgres); PG_CPU_SERVICE=$(cpu_of "$PG_CPU" service)
 PG_CPU_PGBENCH=$(awk -F'[= ]' '{ print $2 + $4 }' "$OUT_DIR/pgbench.time")
-PG_CPU_MACHINE=$(awk -v b0="$busy0" -v b1="$busy1" -v tck="$CLK_TCK" 'BEGIN { printf "%.2f", (b1 - b0) / tck }')
+PG_CPU_MACHINE=$(machine_cpu "$busy0" "$busy1")
 log "pgbench: $PG_TPS tps, p50 ${PG_P50} us, p99 ${PG_P99} us over $PG_N transactions, failed $PG_FAILED"
 echo "load_after=$(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT_DIR/environment.txt"
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Helpers shared by the benchmark harnesses (bench/api, bench/webhooks): logging, process and port handling, CPU
+# Helpers shared by the benchmark harnesses (bench/api, bench/webhooks, bench/sync, bench/native): logging, process and port handling, CPU
 # accounting and number formatting. Sourced, not run; functions read the caller's globals (WORK, OUT_DIR, ...).
 
 system_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $2 + $3 + $4 + $5 + $6 + $7 + $8 }' /proc/stat; }
@@ -22,7 +22,31 @@ busy_percent() {
   a=$(system_busy); sleep 3; b=$(system_busy)
   awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " "); printf "%d", 100 * (y[1] - x[1]) / (y[2] - x[2] + 1e-9) }'
 }
+# CPU accounting: utime+stime of the service ($JAVA_PID) and of every process of this run's PostgreSQL ($PM_PID and
+# its children), every 0.5 s, into the given file ("<time> <pid> <group> <ticks>").
+CLK_TCK=$(getconf CLK_TCK)
+start_sampler() {
+  local file="$1"
+  (
+    while :; do
+      now=$(date +%s.%N)
+      for p in "$JAVA_PID" "$PM_PID" $(pgrep -P "$PM_PID" 2>/dev/null); do
+        [[ -r /proc/$p/stat ]] || continue
+        stat=$(< "/proc/$p/stat") 2>/dev/null || continue
+        rest=${stat##*) }
+        read -r -a f <<< "$rest"
+        group=postgres; [[ "$p" == "$JAVA_PID" ]] && group=service
+        echo "$now $p $group $(( f[11] + f[12] ))"
+      done
+      sleep 0.5
+    done
+  ) > "$file" 2>/dev/null &
+  SAMPLER_PID=$!
+}
+# Busy machine CPU seconds between two system_busy readings.
+machine_cpu() { awk -v b0="$1" -v b1="$2" -v tck="$CLK_TCK" 'BEGIN { printf "%.2f", (b1 - b0) / tck }'; }
 stop_sampler() { kill "$SAMPLER_PID" 2>/dev/null; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""; }
+# Prints "<group> <cpu seconds>" per group: per process last - first sample (processes that appear later count from 0).
 cpu_report() {
   awk -v tck="$CLK_TCK" '
     NR == 1 { t0 = $1 }

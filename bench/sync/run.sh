@@ -153,27 +153,6 @@ JOB=$(sed -nE 's/.*"id":"([0-9a-f-]{36})".*/\1/p' "$WORK/resp.json" | head -1)
 [[ "$(api "/$JOB/complete" '{"workerId":"sanity","recordsFetched":1}')" == 200 ]] || { cat "$WORK/resp.json"; die "repeated complete not 200"; }
 [[ "$(api "/$JOB/complete" '{"workerId":"intruder"}')" == 409 ]] || { cat "$WORK/resp.json"; die "another worker's complete not 409"; }
 
-CLK_TCK=$(getconf CLK_TCK)
-start_sampler() {
-  local file="$1"
-  (
-    while :; do
-      now=$(date +%s.%N)
-      for p in "$JAVA_PID" "$PM_PID" $(pgrep -P "$PM_PID" 2>/dev/null); do
-        [[ -r /proc/$p/stat ]] || continue
-        stat=$(< "/proc/$p/stat") 2>/dev/null || continue
-        rest=${stat##*) }
-        read -r -a f <<< "$rest"
-        group=postgres; [[ "$p" == "$JAVA_PID" ]] && group=service
-        echo "$now $p $group $(( f[11] + f[12] ))"
-      done
-      sleep 0.5
-    done
-  ) > "$file" 2>/dev/null &
-  SAMPLER_PID=$!
-}
-machine_cpu() { awk -v b0="$1" -v b1="$2" -v tck="$CLK_TCK" 'BEGIN { printf "%.2f", (b1 - b0) / tck }'; }
-
 # check_side <provider> <worker-id pattern> <completions counted by the tool>: the pattern's SUCCEEDED jobs and log rows
 # agree with the tool's count (plus at most one completion per worker in flight when the tool stopped), no job has two
 # log rows, and the pattern's workers hold at most one job each.

@@ -291,29 +291,7 @@ seen_sys=$("${PSQL[@]}" -U integration_worker -At -c "select set_config('app.is_
   select count(*) from webhook_endpoints where token_hash = decode('$TOKEN_HASH_HEX', 'hex') and enabled" | tail -1)
 [[ "$seen" == 0 && "$seen_sys" == 1 ]] || die "routing lookup as integration_worker: without flag $seen (want 0), with flag $seen_sys (want 1)"
 
-# ---------------------------------------------------------------------------------------------------------------
-# CPU accounting (as bench/api): utime+stime of the service and of every process of this run's PostgreSQL, every 0.5 s.
-# ---------------------------------------------------------------------------------------------------------------
-CLK_TCK=$(getconf CLK_TCK)
-start_sampler() {
-  local file="$1"
-  (
-    while :; do
-      now=$(date +%s.%N)
-      for p in "$JAVA_PID" "$PM_PID" $(pgrep -P "$PM_PID" 2>/dev/null); do
-        [[ -r /proc/$p/stat ]] || continue
-        stat=$(< "/proc/$p/stat") 2>/dev/null || continue
-        rest=${stat##*) }
-        read -r -a f <<< "$rest"
-        group=postgres; [[ "$p" == "$JAVA_PID" ]] && group=service
-        echo "$now $p $group $(( f[11] + f[12] ))"
-      done
-      sleep 0.5
-    done
-  ) > "$file" 2>/dev/null &
-  SAMPLER_PID=$!
-}
-machine_cpu() { awk -v b0="$1" -v b1="$2" -v tck="$CLK_TCK" 'BEGIN { printf "%.2f", (b1 - b0) / tck }'; }
+# CPU accounting: start_sampler / cpu_report / machine_cpu in bench/lib/common.sh.
 checkpoint() { "${PSQL[@]}" -U postgres -c "checkpoint" >/dev/null; }
 
 # (One aggregate over webhooks and a hash join: webhooks has no index on integration_webhook_id, so a per-row lookup
